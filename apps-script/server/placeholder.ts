@@ -1,0 +1,1 @@
+// placeholder until the Apps Script host lands
