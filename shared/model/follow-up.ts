@@ -129,6 +129,8 @@ export const FollowUpSchema = z.object({
   sheetName: z.string().nullable().default(null),
   promises: z.array(PromiseSchema),
   notes: z.array(NoteSchema).default([]),
+  /** The source tables: where their header row is, its texts, and the title above, if any. */
+  tables: z.array(z.object({ cell: z.string(), title: z.string().nullable(), headers: z.array(z.string()) })).default([]),
   findings: z.array(FindingSchema),
 });
 export type FollowUp = z.infer<typeof FollowUpSchema>;

@@ -1,0 +1,104 @@
+// Reads a follow-up file (.txt/.tsv, .csv, .xlsx) into a Grid; unreadable input raises an InputError in Swedish.
+import { existsSync, readFileSync } from 'fs';
+import { extname } from 'path';
+import ExcelJS from 'exceljs';
+import Papa from 'papaparse';
+import { gridFromTsv, type CellValue, type Grid } from '../shared/model/grid';
+import { CLI } from '../shared/i18n/sv-cli';
+
+/** A problem with the input file itself; its message is Swedish and shown as is. */
+export class InputError extends Error {}
+
+/** Decodes bytes as UTF-8, or as Windows-1252 when they are not valid UTF-8. BOM stripped. */
+export function decodeText(bytes: Uint8Array): string {
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    text = new TextDecoder('windows-1252').decode(bytes);
+  }
+  return text.replace(/^\uFEFF/, '');
+}
+
+/** Parses CSV text with comma or semicolon (Swedish Excel) separators. */
+export function gridFromCsv(text: string, sheetName: string | null = null): Grid {
+  const res = Papa.parse<string[]>(text, { delimitersToGuess: [';', ',', '\t'], skipEmptyLines: false });
+  const rows = res.data.map((r) => (Array.isArray(r) ? r.map((c) => (c == null ? '' : String(c))) : []));
+  while (rows.length && rows[rows.length - 1].every((c) => c === '')) rows.pop();
+  return { sheetName, origin: { row: 0, col: 0 }, values: rows };
+}
+
+function excelValue(cell: ExcelJS.Cell): CellValue {
+  const v = cell.value as unknown;
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
+  if (v instanceof Date) return cell.text || v.toISOString().slice(0, 10);
+  if (typeof v === 'object') {
+    const o = v as Record<string, unknown>;
+    if ('richText' in o && Array.isArray(o.richText)) return (o.richText as { text: string }[]).map((t) => t.text).join('');
+    if ('error' in o) return String(o.error);
+    if ('formula' in o || 'sharedFormula' in o) {
+      const r = o.result;
+      if (r === undefined || r === null) return cell.text || null;
+      if (r instanceof Date) return cell.text;
+      if (typeof r === 'object' && r && 'error' in (r as object)) return String((r as { error: string }).error);
+      return r as CellValue;
+    }
+    if ('text' in o) return String(o.text);
+  }
+  return cell.text ?? null;
+}
+
+/** Reads the first (or named) worksheet of an .xlsx buffer into a Grid. */
+export async function gridFromXlsx(data: Buffer, sheet: string | undefined, label: string): Promise<Grid> {
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(data as unknown as ArrayBuffer);
+  } catch {
+    throw new InputError(CLI.badXlsx(label));
+  }
+  const names = wb.worksheets.map((w) => w.name);
+  if (!names.length) throw new InputError(CLI.noSheets(label));
+  const ws = sheet ? wb.getWorksheet(sheet) : wb.worksheets[0];
+  if (!ws) throw new InputError(CLI.sheetNotFound(sheet as string, names));
+  const values: CellValue[][] = [];
+  const texts: string[][] = [];
+  const cols = ws.columnCount;
+  for (let r = 1; r <= ws.rowCount; r++) {
+    const row = ws.getRow(r);
+    const vr: CellValue[] = [];
+    const tr: string[] = [];
+    for (let c = 1; c <= cols; c++) {
+      const cell = row.getCell(c);
+      const v = excelValue(cell);
+      vr.push(v);
+      let t = '';
+      try {
+        t = cell.text ?? '';
+      } catch {
+        t = v === null ? '' : String(v);
+      }
+      tr.push(t);
+    }
+    values.push(vr);
+    texts.push(tr);
+  }
+  return { sheetName: ws.name, origin: { row: 0, col: 0 }, values, texts };
+}
+
+/** Reads FILE into a Grid by its extension. Throws InputError (Swedish) when it cannot. */
+export async function readInput(path: string, opts: { sheet?: string } = {}): Promise<Grid> {
+  if (!existsSync(path)) throw new InputError(CLI.notFound(path));
+  let data: Buffer;
+  try {
+    data = readFileSync(path);
+  } catch (e) {
+    throw new InputError(CLI.unreadable(path, (e as Error).message));
+  }
+  const ext = extname(path).toLowerCase();
+  if (ext === '.xlsx' || ext === '.xlsm') return gridFromXlsx(data, opts.sheet, path);
+  if (ext !== '.txt' && ext !== '.tsv' && ext !== '.csv' && ext !== '.tab') throw new InputError(CLI.unsupported(path));
+  if (data.length === 0) throw new InputError(CLI.emptyFile(path));
+  const text = decodeText(new Uint8Array(data));
+  return ext === '.csv' ? gridFromCsv(text, null) : gridFromTsv(text, null);
+}

@@ -1,0 +1,33 @@
+// Swedish messages of the command-line host (usage, input errors, check output).
+
+export const CLI = {
+  usage: [
+    'Användning:',
+    '  npm run --silent cli -- check FIL [--json] [--period N] [--sheet NAMN]',
+    '  npm run --silent cli -- build FIL -o UT.xlsx [--docx UT.docx] [--period N] [--sheet NAMN]',
+    '  npm run demo',
+    '',
+    'FIL kan vara .txt/.tsv (tabbseparerad, UTF-8 eller Windows-1252), .csv (komma eller semikolon) eller .xlsx.',
+    'Avslutningskod: 0 = inga fel, 1 = fel hittades i underlaget, 2 = filen kunde inte läsas eller felaktig användning.',
+  ].join('\n'),
+  missingFile: 'Ange en fil att kontrollera.',
+  notFound: (p: string) => `Filen "${p}" finns inte.`,
+  unreadable: (p: string, why: string) => `Filen "${p}" kunde inte läsas: ${why}`,
+  unsupported: (p: string) => `Filformatet för "${p}" stöds inte. Använd .txt, .tsv, .csv eller .xlsx.`,
+  emptyFile: (p: string) => `Filen "${p}" är tom.`,
+  badXlsx: (p: string) => `Filen "${p}" är ingen giltig Excel-arbetsbok (.xlsx).`,
+  sheetNotFound: (name: string, names: string[]) => `Bladet "${name}" finns inte. Bladen heter: ${names.join(', ')}.`,
+  noSheets: (p: string) => `Arbetsboken "${p}" har inga blad.`,
+  badPeriod: (v: string) => `Ogiltig period "${v}": ange ett heltal, t.ex. --period 3.`,
+  unknownOption: (o: string) => `Okänt alternativ "${o}".`,
+  missingValue: (o: string) => `Alternativet ${o} behöver ett värde.`,
+  unexpected: (why: string) => `Ett oväntat fel inträffade: ${why}`,
+  header: (kommun: string, year: string, period: string) => `Uppföljning av medborgarlöften – ${kommun} ${year}, redovisad period: ${period}`,
+  unknown: 'okänd',
+  promise: 'Löfte',
+  noActivities: '(inga aktiviteter i tabell)',
+  findings: 'Kontroller',
+  noFindings: 'Inga anmärkningar.',
+  summaryLine: (errors: number, warnings: number, infos: number) => `${errors} fel, ${warnings} varningar, ${infos} upplysningar.`,
+  columns: { activity: 'Aktivitet', total: 'Totalt', goal: 'Mål', status: 'Status' },
+} as const;

@@ -1,0 +1,106 @@
+// Reads numeric goals from activity or promise text: minst/högst, number words, sums, named places, rates.
+import type { Goal } from '../model/follow-up';
+import { findMentions, type Mention } from './mentions';
+import { nounsMatch, squash } from './text';
+
+const RATE_RE = /^\s*(?:[\p{L}-]+\s+){0,6}?(?:per|varje|i|\/)\s*(dag|dygn|vecka|veckan|månad|månaden|tertial|tertialet|kvartal|kvartalet|termin|terminen|halvår|halvåret|år|året)\b/iu;
+const RATE_NORMAL: Record<string, string> = {
+  dag: 'dag', dygn: 'dag', vecka: 'vecka', veckan: 'vecka', månad: 'månad', månaden: 'månad', tertial: 'tertial', tertialet: 'tertial',
+  kvartal: 'kvartal', kvartalet: 'kvartal', termin: 'termin', terminen: 'termin', halvår: 'halvår', halvåret: 'halvår', år: 'år', året: 'år',
+};
+const PLACE_NOUNS = /^(?:stadsdel|stadsdelar|stadsdelarna|områden|området|områdena|område|orter|orterna|ort|skolor|skolorna|bostadsområden|bostadsområdena|kommundelar|kommundelarna|tätorter|byar|platser|platserna)$/i;
+const NOT_PLACE = /^(?:Polisen|Kommunen|Polismyndigheten|Att|Under|Vi|Och|Samt|STATUS|SFI|EST|ANDT)$/;
+
+/** Capitalised place names in "(Skiftinge och Lagersberg)". */
+function placesInParens(s: string): string[] {
+  const m = /^\s*\(([^)]{2,120})\)/.exec(s);
+  if (!m) return [];
+  return m[1]
+    .split(/\s*(?:,|\boch\b|\bsamt\b|&)\s*/)
+    .map((x) => x.trim())
+    .filter((x) => /^\p{Lu}/u.test(x) && !NOT_PLACE.test(x));
+}
+
+/** "i Fröslunda", "på Resecentrum Eksjö" directly after the goal's noun phrase (not "X kommun"). */
+function placeAfter(s: string): string[] {
+  const m = /^\s*(?:i|på|vid)\s+(\p{Lu}[\p{L}-]+(?:\s+\p{Lu}[\p{L}-]+)?)/u.exec(s);
+  if (!m) return [];
+  const rest = s.slice(m.index + m[0].length);
+  if (/^\s*kommun/i.test(rest) || NOT_PLACE.test(m[1])) return [];
+  return [m[1]];
+}
+
+function rateAfter(s: string): string | null {
+  const m = RATE_RE.exec(s);
+  if (!m) return null;
+  // "under året" / "i år" state the follow-up year, not a rate.
+  if (/^(?:år|året)$/i.test(m[1]) && !/(?:per|varje|\/)\s*år/i.test(m[0])) return null;
+  return RATE_NORMAL[m[1].toLocaleLowerCase('sv-SE')] ?? null;
+}
+
+/** "trygghetsvandringar i två av de prioriterade stadsdelarna (Skiftinge och Lagersberg)". */
+function spreadGoal(text: string): Goal | null {
+  const re = new RegExp(String.raw`([\p{L}-]{4,})\s+i\s+(\p{L}+|\d+)\s+(?:av\s+(?:de|våra|dessa)\s+)?(?:[\p{L}-]+\s+){0,2}?(${PLACE_NOUNS.source.slice(4, -2)})(?![\p{L}])(\s*\([^)]*\))?`, 'iu');
+  const m = re.exec(text);
+  if (!m) return null;
+  const ms = findMentions(`genomföra ${m[2]} x`);
+  const n = /^\d+$/.test(m[2]) ? Number(m[2]) : ms[0]?.value;
+  if (!n || n < 1) return null;
+  return { op: '=', value: n, unit: m[1], places: m[4] ? placesInParens(m[4]) : [], rate: null, source: 'activity', phrase: squash(m[0]) };
+}
+
+function toGoal(m: Mention, text: string): Goal {
+  const after = text.slice(m.end);
+  const op = m.lowerBound ? '>=' : m.upperBound ? '<=' : '=';
+  const rest = after.slice((m.phrase ?? '').length + 1);
+  const places = [...placesInParens(rest), ...placeAfter(rest)];
+  return {
+    op,
+    value: m.value,
+    unit: m.phrase,
+    places,
+    rate: rateAfter(after),
+    source: 'activity',
+    phrase: squash(text.slice(Math.max(0, m.start - (op === '=' ? 0 : 7)), m.end + 1 + (m.phrase?.length ?? 0)).replace(/^\S*\s(?=minst|högst)/, '')),
+  };
+}
+
+/**
+ * All goals in a text, one per unit: mentions of the same unit are summed
+ * ("två … samt två trygghetsvandringar" → 4). Years, codes and counts of people are not goals.
+ */
+export function parseGoals(raw: string): Goal[] {
+  const text = squash(raw);
+  if (!text) return [];
+  const goals: Goal[] = [];
+  const spread = spreadGoal(text);
+  for (const m of findMentions(text)) {
+    if (!m.noun || m.cumulative) continue;
+    if (spread && m.start >= text.indexOf(spread.phrase) && m.start < text.indexOf(spread.phrase) + spread.phrase.length) continue;
+    if (/^(?:personer|deltagare|procent|år|gånger)$/i.test(m.noun) && !m.lowerBound) continue;
+    const g = toGoal(m, text);
+    const same = goals.find((x) => x.unit && g.unit && nounsMatch(lastWord(x.unit), lastWord(g.unit)) && x.rate === g.rate);
+    if (same) {
+      same.value += g.value;
+      same.places = [...new Set([...same.places, ...g.places])];
+      same.phrase = `${same.phrase} … ${g.phrase}`;
+      if (g.op === '>=' || same.op === '>=') same.op = same.op === '<=' && g.op === '<=' ? '<=' : same.op === '=' ? g.op : same.op;
+    } else goals.push(g);
+  }
+  if (spread) {
+    const same = goals.find((x) => x.unit && nounsMatch(lastWord(x.unit), spread.unit as string));
+    if (!same) goals.unshift(spread);
+  }
+  return goals;
+}
+
+function lastWord(s: string): string {
+  const w = s.split(/\s+/);
+  return w[w.length - 1];
+}
+
+/** The goal among `goals` whose unit names this activity (or null). */
+export function goalForActivity(goals: Goal[], activityText: string): Goal | null {
+  const ws = activityText.match(/[\p{L}-]{4,}/gu) ?? [];
+  return goals.find((g) => g.unit && ws.some((w) => nounsMatch(w, lastWord(g.unit as string)))) ?? null;
+}

@@ -1,0 +1,61 @@
+// Swedish number words (en, ett, två … tjugoen … hundra, tusen, compounds) and approximate forms (ett tjugotal).
+
+const UNITS: Record<string, number> = {
+  noll: 0, en: 1, ett: 1, två: 2, tre: 3, fyra: 4, fem: 5, sex: 6, sju: 7, åtta: 8, nio: 9,
+  tio: 10, elva: 11, tolv: 12, tretton: 13, fjorton: 14, femton: 15, sexton: 16, sjutton: 17,
+  arton: 18, aderton: 18, nitton: 19,
+};
+const TENS: Record<string, number> = {
+  tjugo: 20, tjugu: 20, trettio: 30, tretti: 30, fyrtio: 40, förti: 40, fyrti: 40, femtio: 50, femti: 50,
+  sextio: 60, sexti: 60, sjuttio: 70, sjutti: 70, åttio: 80, åtti: 80, nittio: 90, nitti: 90,
+};
+
+function parseBelowHundred(w: string): number | null {
+  if (w === '') return 0;
+  if (UNITS[w] !== undefined) return UNITS[w];
+  for (const [t, v] of Object.entries(TENS)) {
+    if (w.startsWith(t)) {
+      const rest = w.slice(t.length);
+      if (rest === '') return v;
+      const u = UNITS[rest];
+      if (u !== undefined && u >= 1 && u <= 9) return v + u;
+    }
+  }
+  return null;
+}
+
+function parseBelowThousand(w: string): number | null {
+  const i = w.indexOf('hundra');
+  if (i < 0) return parseBelowHundred(w);
+  const head = w.slice(0, i);
+  const mult = head === '' ? 1 : parseBelowHundred(head);
+  if (mult === null || mult < 1 || mult > 9) return null;
+  const rest = parseBelowHundred(w.slice(i + 6));
+  return rest === null ? null : mult * 100 + rest;
+}
+
+/**
+ * Value of a Swedish number word, compounds included ("fjorton" 14, "tjugoen" 21,
+ * "tvåhundrafemtio" 250, "tusen" 1000), or null when the word is not a number.
+ */
+export function parseNumberWord(word: string): number | null {
+  const w = word.toLocaleLowerCase('sv-SE').replace(/[^\p{L}]/gu, '');
+  if (!w) return null;
+  const i = w.indexOf('tusen');
+  if (i < 0) return parseBelowThousand(w);
+  const head = w.slice(0, i);
+  const mult = head === '' ? 1 : parseBelowThousand(head);
+  if (mult === null || mult < 1) return null;
+  const rest = parseBelowThousand(w.slice(i + 5));
+  return rest === null ? null : mult * 1000 + rest;
+}
+
+/** "tjugotal" → 20, "hundratal" → 100, "tio-tal" → 10, "20-tal" → 20; null otherwise. */
+export function parseTalForm(word: string): number | null {
+  const w = word.toLocaleLowerCase('sv-SE');
+  const m = /^(\d+|[\p{L}]+?)-?tal(?:et)?$/u.exec(w);
+  if (!m) return null;
+  if (/^\d+$/.test(m[1])) return Number(m[1]);
+  const v = parseNumberWord(m[1]);
+  return v !== null && v >= 10 ? v : null;
+}

@@ -1,0 +1,70 @@
+// Text helpers for the importer: whitespace/markup cleanup, word stems, edit distance, fuzzy noun matching.
+
+/** Collapses whitespace (incl. non-breaking spaces) and trims. */
+export function squash(s: string): string {
+  return s.replace(/[\s\u00A0\u2007\u202F]+/g, ' ').trim();
+}
+
+/** Strips list bullets, heading arrows/hearts and markdown emphasis from a line. */
+export function stripDecoration(s: string): string {
+  let t = squash(s);
+  t = t.replace(/^(?:[-–—•●▪■□◦·*➤►▶❤♥✓✔→>]+|\d+[.)]\s)\s*/u, '');
+  t = t.replace(/\*\*(.+?)\*\*/g, '$1').replace(/__(.+?)__/g, '$1');
+  t = t.replace(/^\*+|\*+$/g, '');
+  return squash(t);
+}
+
+/** Lower-case, diacritics kept (å ä ö matter in Swedish). */
+export function lower(s: string): string {
+  return s.toLocaleLowerCase('sv-SE');
+}
+
+const ENDINGS = ['arnas', 'ernas', 'ornas', 'arna', 'erna', 'orna', 'ars', 'ers', 'ens', 'ets', 'ar', 'er', 'or', 'na', 'en', 'et', 'n', 'r', 's', 'e', 'a'];
+
+/** A crude Swedish noun stem: strips plural/definite endings (trygghetsvandringar → trygghetsvandring). */
+export function stem(word: string): string {
+  const w = lower(word).replace(/[^\p{L}]/gu, '');
+  for (const e of ENDINGS) {
+    if (w.length - e.length >= 4 && w.endsWith(e)) return w.slice(0, -e.length);
+  }
+  return w;
+}
+
+/** Levenshtein distance, with an early exit above `max`. */
+export function editDistance(a: string, b: string, max = 3): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      const v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      cur.push(v);
+      if (v < best) best = v;
+    }
+    if (best > max) return max + 1;
+    prev = cur;
+  }
+  return prev[b.length];
+}
+
+/**
+ * True when two nouns name the same thing: equal stems, one compound ending in the other
+ * (trafikkontroll ~ kontroller), or a typo of one or two letters in a long word
+ * (trygghetsvandingar ~ trygghetsvandringar).
+ */
+export function nounsMatch(a: string, b: string): boolean {
+  const x = stem(a);
+  const y = stem(b);
+  if (!x || !y) return false;
+  if (x === y) return true;
+  const [short, long] = x.length <= y.length ? [x, y] : [y, x];
+  if (short.length >= 4 && (long.endsWith(short) || long.startsWith(short))) return true;
+  const tol = short.length >= 9 ? 2 : short.length >= 6 ? 1 : 0;
+  return tol > 0 && editDistance(x, y, tol) <= tol;
+}
+
+/** Words of a text (letters, digits, hyphens inside words). */
+export function words(s: string): string[] {
+  return s.match(/[\p{L}\p{N}][\p{L}\p{N}-]*/gu) ?? [];
+}
