@@ -22,10 +22,23 @@ export function decodeText(bytes: Uint8Array): string {
 
 /** Parses CSV text with comma or semicolon (Swedish Excel) separators. */
 export function gridFromCsv(text: string, sheetName: string | null = null): Grid {
-  const res = Papa.parse<string[]>(text, { delimitersToGuess: [';', ',', '\t'], skipEmptyLines: false });
+  const res = Papa.parse<string[]>(text, { delimiter: guessDelimiter(text), skipEmptyLines: false });
   const rows = res.data.map((r) => (Array.isArray(r) ? r.map((c) => (c == null ? '' : String(c))) : []));
   while (rows.length && rows[rows.length - 1].every((c) => c === '')) rows.pop();
   return { sheetName, origin: { row: 0, col: 0 }, values: rows };
+}
+
+/**
+ * The separator of a CSV: the one in the "Aktivitet" header row if there is one, else semicolon when
+ * many lines have one (prose is full of commas), else Papa Parse's guess.
+ */
+export function guessDelimiter(text: string): string {
+  const lines = text.split(/\r?\n/).filter((l) => l.trim() !== '');
+  const header = lines.find((l) => /^"?\s*aktivitet/i.test(l));
+  if (header) for (const d of ['\t', ';', ',']) if (header.includes(d)) return d;
+  const withSemi = lines.filter((l) => l.includes(';')).length;
+  if (lines.length && withSemi / lines.length >= 0.3) return ';';
+  return '';
 }
 
 function excelValue(cell: ExcelJS.Cell): CellValue {
