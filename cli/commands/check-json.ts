@@ -53,3 +53,8 @@ export function toCheckJson(f: FollowUp): CheckJson {
     })),
   });
 }
+
+/** The JSON Schema document of `check --json` (committed as docs/check-output.schema.json). */
+export function checkJsonSchemaDocument(): Record<string, unknown> {
+  return { title: 'Medborgarlöften: check --json', ...z.toJSONSchema(CheckJsonSchema) };
+}

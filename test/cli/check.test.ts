@@ -109,3 +109,12 @@ test('exit 2 with a Swedish message and no stack trace for missing files, bad fo
   expect(usage.stderr).toMatch(/Ogiltig period "tre"/);
   void execFileSync;
 });
+
+test('docs/check-output.schema.json is the current JSON Schema of the output and validates it', async () => {
+  const { checkJsonSchemaDocument } = await import('../../cli/commands/check-json');
+  const committed = JSON.parse(require('fs').readFileSync(join(__dirname, '..', '..', 'docs', 'check-output.schema.json'), 'utf8'));
+  expect(committed).toEqual(JSON.parse(JSON.stringify(checkJsonSchemaDocument())));
+  const r = await run([join(fixtures, 'eskilstuna-2019.txt'), '--json']);
+  const json = JSON.parse(r.out);
+  for (const key of committed.required as string[]) expect(json).toHaveProperty(key);
+});
