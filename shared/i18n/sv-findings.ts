@@ -24,6 +24,8 @@ export const FINDING = {
     `Dokumentet${cell ? ` (cell ${cell})` : ''} säger att uppföljningen avser ${stated}, men det finns uppgifter till och med ${last}. Redovisad period sätts till ${last}; ändra inställningen om det är fel.`,
   dataAfterPeriod: (cell: string, column: string, reported: string) =>
     `Cellen ${cell} (${column}) har uppgifter, men redovisad period är ${reported}. Uppgiften räknas inte förrän perioden redovisas.`,
+  periodEmpty: (cell: string, column: string) =>
+    `Cellen ${cell} (${column}) är tom, fast aktiviteten redovisar antal för andra perioder. Skriv 0 om inget gjordes, annars antalet.`,
   countMissing: (cell: string, unit: string | null) =>
     `Cellen ${cell} har text men inget antal${unit ? ` ${unit}` : ''}. Aktiviteten har ett mål i antal: skriv antalet (t.ex. "3") så att det kan räknas.`,
   otherUnit: (cell: string, unit: string | null) =>

@@ -143,7 +143,7 @@ export function importFollowUp(input: Grid, options: ImportOptions = {}): Follow
       milestone: pc.milestone,
       events: pc.events,
       text: row.periods[i]?.text ?? '',
-      cell: row.periods[i]?.cell ?? null,
+      cell: row.periods[i]?.cell ?? row.periodRefs[i] ?? null,
     }));
     const unit = goal?.unit ?? parsed.find((p) => p.noun && p.kind !== 'other-unit')?.noun ?? null;
     const activity: Activity = {
@@ -242,6 +242,15 @@ export function importFollowUp(input: Grid, options: ImportOptions = {}): Follow
       }
       for (const e of p.events) placeRefs.push({ place: e.place, cell: p.cell });
     });
+    const counted = d.activity.periods.some((p) => p.kind === 'count' || p.kind === 'cumulative');
+    if (counted) {
+      d.activity.periods.forEach((p, i) => {
+        if (p.kind === 'empty' && i < (reportedPeriod ?? count)) {
+          const cell = p.cell ?? d.activity.cell ?? '';
+          findings.push({ severity: 'info', code: 'period-empty', cell: p.cell, message: FINDING.periodEmpty(cell || d.activity.text, labels[i]) });
+        }
+      });
+    }
     const g = d.activity.goal;
     if (g?.rate) findings.push({ severity: 'info', code: 'rate-goal', cell: d.activity.cell, message: FINDING.rateGoal(d.activity.cell ?? '', g.value, g.rate, goalTarget(g)) });
   }

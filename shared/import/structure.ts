@@ -18,6 +18,8 @@ export interface RawActivityRow {
   activity: SourceCell | null;
   /** Per period index (0-based), the cell(s): continuation rows append. */
   periods: (SourceCell | null)[];
+  /** A1 address of each period's cell on the activity's row (also when empty). */
+  periodRefs: (string | null)[];
   goal: SourceCell | null;
   party: SourceCell | null;
   promise: SourceCell | null;
@@ -250,7 +252,11 @@ export function scanStructure(grid: Grid): RawDocument {
         if (TABLE_TITLE.test(clean) || LOFTE_HEADING.test(clean) || /^[-–•➤❤*]/.test(act.text.trim())) break;
       }
       const periods: (SourceCell | null)[] = Array.from({ length: cols.count }, () => null);
-      for (const [c, i] of cols.periods) periods[i] = cellAt(c);
+      const periodRefs: (string | null)[] = Array.from({ length: cols.count }, () => null);
+      for (const [c, i] of cols.periods) {
+        periods[i] = cellAt(c);
+        periodRefs[i] = ref(r2, c);
+      }
       const extra: SourceCell[] = [];
       texts.forEach((t, c) => {
         if (!known.has(c) && squash(t) !== '') extra.push({ text: t.trim(), cell: ref(r2, c), row: r2 });
@@ -271,7 +277,7 @@ export function scanStructure(grid: Grid): RawDocument {
         if (party) prev.extra.push(party);
         continue;
       }
-      table.rows.push({ activity: act, periods, goal, party, promise, extra });
+      table.rows.push({ activity: act, periods, periodRefs, goal, party, promise, extra });
     }
     doc.tables.push(table);
     return r2;

@@ -167,3 +167,15 @@ test('a reported-period setting overrides the data and flags later cells', () =>
   expect(a.status).toBe('behind');
   expect(f.findings.some((x) => x.code === 'data-after-period')).toBe(true);
 });
+
+test('an empty cell up to the reported period in a counted activity is flagged; event activities are not', () => {
+  const { importFollowUp } = require('../../../shared/import/import-follow-up');
+  const f = importFollowUp({ sheetName: null, origin: { row: 0, col: 0 }, values: [
+    ['Aktivitet', 'Tertial 1', 'Tertial 2', 'Tertial 3'],
+    ['Kontroller', 5, '', 7],
+    ['Trygghetsvandring', '', '', 'Nyfors 19-11-26'],
+  ] });
+  const empty = f.findings.filter((x: { code: string }) => x.code === 'period-empty');
+  expect(empty.map((x: { cell: string }) => x.cell)).toEqual(['C2']);
+  expect(f.promises[0].activities[1].periods[0].cell).toBe('B3');
+});
