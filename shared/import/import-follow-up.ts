@@ -31,13 +31,18 @@ function norm(s: string): string {
   return words(lower(s)).join(' ');
 }
 
-function similar(a: string, b: string): boolean {
-  const A = new Set(words(lower(a)).filter((w) => w.length > 2));
-  const B = new Set(words(lower(b)).filter((w) => w.length > 2));
+function wordSet(s: string): Set<string> {
+  return new Set(words(lower(s)).filter((w) => w.length > 2));
+}
+
+/** Two texts are the same promise when 80 % of the shorter one's words are in the longer one. */
+function similarSets(A: Set<string>, B: Set<string>, a: string, b: string): boolean {
   if (!A.size || !B.size) return norm(a) === norm(b);
+  const ratio = Math.max(A.size, B.size) / Math.min(A.size, B.size);
+  if (ratio > 1.6) return false;
   let inter = 0;
   for (const w of A) if (B.has(w)) inter++;
-  return inter / Math.min(A.size, B.size) >= 0.8 && Math.max(A.size, B.size) / Math.min(A.size, B.size) <= 1.6;
+  return inter / Math.min(A.size, B.size) >= 0.8;
 }
 
 /** Imports a follow-up from a grid. Never throws on content; problems become findings. */
@@ -58,17 +63,21 @@ export function importFollowUp(input: Grid, options: ImportOptions = {}): Follow
   for (const n of raw.notes) notes.push({ cell: n.cell, text: n.text });
 
   // Promises, deduplicated (the same promise often appears in a list and again as a heading).
-  const promises: { text: string; party: Party; cell: string | null; goals: Goal[] }[] = [];
+  const promises: { text: string; party: Party; cell: string | null; goals: Goal[]; words: Set<string> }[] = [];
+  const findPromise = (text: string) => {
+    const ws = wordSet(text);
+    return { ws, i: promises.findIndex((p) => similarSets(p.words, ws, p.text, text)) };
+  };
   const occurrenceToPromise: number[] = [];
   for (const occ of raw.promises) {
-    const i = promises.findIndex((p) => similar(p.text, occ.text));
+    const { ws, i } = findPromise(occ.text);
     if (i >= 0) {
       occurrenceToPromise.push(i);
       if (!promises[i].party && occ.party) promises[i].party = occ.party;
       if (promises[i].text !== occ.text) notes.push({ cell: occ.cell, text: occ.text });
     } else {
       occurrenceToPromise.push(promises.length);
-      promises.push({ text: occ.text, party: occ.party, cell: occ.cell, goals: parseGoals(occ.text) });
+      promises.push({ text: occ.text, party: occ.party, cell: occ.cell, goals: parseGoals(occ.text), words: ws });
     }
   }
 
@@ -86,10 +95,10 @@ export function importFollowUp(input: Grid, options: ImportOptions = {}): Follow
       let promiseKey: number;
       if (row.promise) {
         const txt = stripDecoration(row.promise.text);
-        let i = promises.findIndex((p) => similar(p.text, txt));
+        let { ws, i } = findPromise(txt);
         if (i < 0) {
           i = promises.length;
-          promises.push({ text: txt, party: partyOf(txt), cell: row.promise.cell, goals: parseGoals(txt) });
+          promises.push({ text: txt, party: partyOf(txt), cell: row.promise.cell, goals: parseGoals(txt), words: ws });
         }
         promiseKey = i;
       } else if (table.promiseIndex !== null) {
@@ -97,7 +106,7 @@ export function importFollowUp(input: Grid, options: ImportOptions = {}): Follow
       } else {
         if (unnamedPromise < 0) {
           unnamedPromise = promises.length;
-          promises.push({ text: table.title ? stripDecoration(table.title.text) : UNNAMED_PROMISE, party: null, cell: null, goals: [] });
+          promises.push({ text: table.title ? stripDecoration(table.title.text) : UNNAMED_PROMISE, party: null, cell: null, goals: [], words: new Set() });
         }
         promiseKey = unnamedPromise;
       }
@@ -166,9 +175,11 @@ export function importFollowUp(input: Grid, options: ImportOptions = {}): Follow
 
   // Duplicates: the same activity with the same numbers is merged into its first copy.
   const kept: Draft[] = [];
+  const firstByText = new Map<string, Draft>();
   for (const d of drafts) {
     const key = norm(d.activity.text);
-    const first = key ? kept.find((k) => norm(k.activity.text) === key) : undefined;
+    const first = key ? firstByText.get(key) : undefined;
+    if (key && !first) firstByText.set(key, d);
     if (first) {
       const same = first.activity.periods.every((p, i) => p.value === d.activity.periods[i]?.value && p.events.length === (d.activity.periods[i]?.events.length ?? 0));
       if (same) {
@@ -197,7 +208,7 @@ export function importFollowUp(input: Grid, options: ImportOptions = {}): Follow
 
   function periodName(p: number): string {
     if (kind === 'year') return 'helåret';
-    return `${labels[p - 1]?.toLocaleLowerCase('sv-SE') ?? p}`;
+    return `${labels[p - 1]?.toLowerCase() ?? p}`;
   }
 
   // Running totals, derived values and per-cell findings.

@@ -53,7 +53,7 @@ export function findDates(text: string, defaultYear: number | null = null): Date
       else v = y === null ? null : iso(y, mo, d);
     } else if (m[13]) {
       const y = m[15] ? Number(m[15]) : defaultYear;
-      const mo = MONTHS[m[14].toLocaleLowerCase('sv-SE')];
+      const mo = MONTHS[m[14].toLowerCase()];
       v = y === null ? null : iso(y, mo, Number(m[13]));
     }
     if (!ok) continue;

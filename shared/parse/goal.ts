@@ -35,7 +35,7 @@ function rateAfter(s: string): string | null {
   if (!m) return null;
   // "under året" / "i år" state the follow-up year, not a rate.
   if (/^(?:år|året)$/i.test(m[1]) && !/(?:per|varje|\/)\s*år/i.test(m[0])) return null;
-  return RATE_NORMAL[m[1].toLocaleLowerCase('sv-SE')] ?? null;
+  return RATE_NORMAL[m[1].toLowerCase()] ?? null;
 }
 
 /** "trygghetsvandringar i två av de prioriterade stadsdelarna (Skiftinge och Lagersberg)". */

@@ -10,10 +10,13 @@ const TENS: Record<string, number> = {
   sextio: 60, sexti: 60, sjuttio: 70, sjutti: 70, åttio: 80, åtti: 80, nittio: 90, nitti: 90,
 };
 
+const TEN_ENTRIES = Object.entries(TENS);
+const FIRST_LETTERS = new Set([...Object.keys(UNITS), ...Object.keys(TENS), 'hundra', 'tusen'].map((w) => w[0]));
+
 function parseBelowHundred(w: string): number | null {
   if (w === '') return 0;
   if (UNITS[w] !== undefined) return UNITS[w];
-  for (const [t, v] of Object.entries(TENS)) {
+  for (const [t, v] of TEN_ENTRIES) {
     if (w.startsWith(t)) {
       const rest = w.slice(t.length);
       if (rest === '') return v;
@@ -39,8 +42,8 @@ function parseBelowThousand(w: string): number | null {
  * "tvåhundrafemtio" 250, "tusen" 1000), or null when the word is not a number.
  */
 export function parseNumberWord(word: string): number | null {
-  const w = word.toLocaleLowerCase('sv-SE').replace(/[^\p{L}]/gu, '');
-  if (!w) return null;
+  const w = word.toLowerCase().replace(/[^\p{L}]/gu, '');
+  if (!w || !FIRST_LETTERS.has(w[0]) || w.length > 40) return null;
   const i = w.indexOf('tusen');
   if (i < 0) return parseBelowThousand(w);
   const head = w.slice(0, i);
@@ -52,7 +55,7 @@ export function parseNumberWord(word: string): number | null {
 
 /** "tjugotal" → 20, "hundratal" → 100, "tio-tal" → 10, "20-tal" → 20; null otherwise. */
 export function parseTalForm(word: string): number | null {
-  const w = word.toLocaleLowerCase('sv-SE');
+  const w = word.toLowerCase();
   const m = /^(\d+|[\p{L}]+?)-?tal(?:et)?$/u.exec(w);
   if (!m) return null;
   if (/^\d+$/.test(m[1])) return Number(m[1]);

@@ -16,7 +16,7 @@ export function stripDecoration(s: string): string {
 
 /** Lower-case, diacritics kept (å ä ö matter in Swedish). */
 export function lower(s: string): string {
-  return s.toLocaleLowerCase('sv-SE');
+  return s.toLowerCase();
 }
 
 const ENDINGS = ['arnas', 'ernas', 'ornas', 'arna', 'erna', 'orna', 'ars', 'ers', 'ens', 'ets', 'ar', 'er', 'or', 'na', 'en', 'et', 'n', 'r', 's', 'e', 'a'];

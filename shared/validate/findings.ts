@@ -57,13 +57,17 @@ export function checkPlaceSpelling(refs: PlaceRef[]): Finding[] {
   }
   const out: Finding[] = [];
   const entries = [...counts.entries()];
+  const firstSeen = new Map<string, number>();
+  refs.forEach((r, i) => {
+    if (r.place && !firstSeen.has(placeKey(r.place))) firstSeen.set(placeKey(r.place), i);
+  });
   for (const [k, e] of entries) {
     for (const [k2, e2] of entries) {
       if (k === k2) continue;
       if (k2.startsWith(k) || k.startsWith(k2)) continue; // Lagersberg / Lagersbergsskolan
       const d = editDistance(k, k2, 2);
       if (d < 1 || d > 2) continue;
-      if (e.n < e2.n || (e.n === e2.n && refs.findIndex((r) => r.place && placeKey(r.place) === k) > refs.findIndex((r) => r.place && placeKey(r.place) === k2))) {
+      if (e.n < e2.n || (e.n === e2.n && (firstSeen.get(k) ?? 0) > (firstSeen.get(k2) ?? 0))) {
         for (const cell of e.cells) out.push({ severity: 'warning', code: 'place-near-duplicate', cell, message: FINDING.placeNearDuplicate(cell ?? '', e.name, e2.name) });
         break;
       }
