@@ -309,7 +309,10 @@ function sortFindings(fs: Finding[]): Finding[] {
     const p = c ? parseA1(c) : null;
     return p ? p.row * 1000 + p.col : -1;
   };
-  return [...fs].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || pos(a.cell) - pos(b.cell));
+  return fs
+    .map((f, i) => ({ f, i, k: SEVERITY_ORDER[f.severity] * 1e12 + pos(f.cell) }))
+    .sort((a, b) => a.k - b.k || a.i - b.i)
+    .map((x) => x.f);
 }
 
 function partyFromWord(t: string): Party {

@@ -85,8 +85,7 @@ export function periodHeader(text: string): { kind: PeriodKind; index: number } 
 }
 
 function columnsOf(texts: string[]): ColumnMap | null {
-  const first = texts.findIndex((t) => t.trim() !== '');
-  if (first < 0) return null;
+  if (!texts.some((t) => t.length < 60 && ACTIVITY_HEADER.test(t.trim()))) return null;
   let activity = -1;
   const periods = new Map<number, number>();
   let kind: PeriodKind | null = null;

@@ -39,9 +39,11 @@ function rateAfter(s: string): string | null {
 }
 
 /** "trygghetsvandringar i två av de prioriterade stadsdelarna (Skiftinge och Lagersberg)". */
+const SPREAD_RE = new RegExp(String.raw`([\p{L}-]{4,})\s+i\s+(\p{L}+|\d+)\s+(?:av\s+(?:de|våra|dessa)\s+)?(?:[\p{L}-]+\s+){0,2}?(${PLACE_NOUNS.source.slice(4, -2)})(?![\p{L}])(\s*\([^)]*\))?`, 'iu');
+
 function spreadGoal(text: string): Goal | null {
-  const re = new RegExp(String.raw`([\p{L}-]{4,})\s+i\s+(\p{L}+|\d+)\s+(?:av\s+(?:de|våra|dessa)\s+)?(?:[\p{L}-]+\s+){0,2}?(${PLACE_NOUNS.source.slice(4, -2)})(?![\p{L}])(\s*\([^)]*\))?`, 'iu');
-  const m = re.exec(text);
+  if (!/\si\s/.test(text)) return null;
+  const m = SPREAD_RE.exec(text);
   if (!m) return null;
   const ms = findMentions(`genomföra ${m[2]} x`);
   const n = /^\d+$/.test(m[2]) ? Number(m[2]) : ms[0]?.value;
