@@ -7,7 +7,7 @@ import { parseA1 } from '../model/a1';
 import { GridSchema, type Grid } from '../model/grid';
 import { PERIOD_COUNT, periodLabels } from '../model/periods';
 import { parseCell, type ParsedCell } from '../parse/cell';
-import { goalForActivity, parseGoals } from '../parse/goal';
+import { goalForActivity, parseGoalCell, parseGoals } from '../parse/goal';
 import { lower, squash, stripDecoration, words } from '../parse/text';
 import { findKommun, findStatedPeriod, findYear, placeholdersIn } from './document-meta';
 import { partyOf, scanStructure, type RawActivityRow, type SourceCell } from './structure';
@@ -122,11 +122,7 @@ export function importFollowUp(input: Grid, options: ImportOptions = {}): Follow
     }
     const promise = promises[promiseKey];
     let goal: Goal | null = null;
-    if (row.goal) {
-      const g = parseGoals(/^\s*[<>≥≤]?=?\s*\d/.test(row.goal.text) ? `minst ${row.goal.text.replace(/^[\s≥>=]+/, '')}` : row.goal.text);
-      const plain = /^\s*(\d+)\s*$/.exec(row.goal.text);
-      goal = plain ? { op: '>=', value: Number(plain[1]), unit: null, places: [], rate: null, source: 'activity', phrase: row.goal.text } : g[0] ?? null;
-    }
+    if (row.goal) goal = parseGoalCell(row.goal.text);
     if (!goal) {
       const own = parseGoals(text);
       goal = own[0] ?? null;

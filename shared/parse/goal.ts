@@ -106,3 +106,17 @@ export function goalForActivity(goals: Goal[], activityText: string): Goal | nul
   const ws = activityText.match(/[\p{L}-]{4,}/gu) ?? [];
   return goals.find((g) => g.unit && ws.some((w) => nounsMatch(w, lastWord(g.unit as string)))) ?? null;
 }
+
+/** A goal written in a "Mål" column: "minst 40", "högst 6", "2", "≥ 10 kontroller", "4 per termin". */
+export function parseGoalCell(raw: string): Goal | null {
+  const text = squash(raw);
+  if (!text) return null;
+  const sym = /^(>=|≥|>|<=|≤|<|=)\s*/.exec(text);
+  const body = sym ? text.slice(sym[0].length) : text;
+  const m = findMentions(/^\d/.test(body) ? body : `minst ${body.replace(/^(?:minst|högst|max|exakt|ca|cirka)\s+/i, '')}`)[0];
+  const direct = findMentions(body)[0] ?? m;
+  if (!direct) return null;
+  const op = sym ? (/[<≤]/.test(sym[1]) ? '<=' : /[>≥]/.test(sym[1]) ? '>=' : '=') : /^(?:högst|max|maximalt)\b/i.test(body) ? '<=' : /^exakt\b/i.test(body) ? '=' : '>=';
+  const after = body.slice(direct.end);
+  return { op, value: direct.value, unit: direct.phrase, places: [...placesInParens(after.slice((direct.phrase ?? '').length + 1)), ...placeAfter(after.slice((direct.phrase ?? '').length + 1))], rate: rateAfter(after), source: 'activity', phrase: text };
+}

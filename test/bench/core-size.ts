@@ -6,7 +6,9 @@ type Planner = ((f: ReturnType<typeof importFollowUp>) => unknown) | null;
 
 async function loadPlanner(): Promise<Planner> {
   try {
-    const plan = await import('../../shared/plan/index');
+    // Path kept in a variable: the plan builders may not be built in every checkout.
+    const planPath = '../../shared/plan/index';
+    const plan: unknown = await import(planPath);
     const p = plan as unknown as { planImportSheets?: Planner; planSummary?: (f: unknown, o: { generatedAt: string }) => unknown };
     if (!p.planImportSheets) return null;
     return (f) => {

@@ -1,7 +1,8 @@
-// Checks that every non-empty source cell of a grid survives into an imported FollowUp (as text, value, event or note).
+// Checks that every non-empty source cell of a grid survives into an imported FollowUp (as text, value, party, event or note).
 import { cellText, type Grid } from '../../shared/model/grid';
 import type { FollowUp } from '../../shared/model/follow-up';
 import { squash, stripDecoration } from '../../shared/parse/text';
+import { PARTY_LABEL } from '../../shared/i18n/sv';
 
 /** All texts a FollowUp keeps, whitespace-normalised. */
 export function keptTexts(f: FollowUp): string {
@@ -9,7 +10,7 @@ export function keptTexts(f: FollowUp): string {
   for (const p of f.promises) {
     parts.push(p.text);
     for (const a of p.activities) {
-      parts.push(a.text, a.goal?.phrase ?? '');
+      parts.push(a.text, a.goal?.phrase ?? '', a.party ? PARTY_LABEL[a.party] : '');
       for (const per of a.periods) parts.push(per.text);
     }
   }

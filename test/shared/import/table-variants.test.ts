@@ -1,0 +1,47 @@
+// Other kommuners' table shapes: quarters, a Löfte column, Mål and Ansvarig columns, comments, högst goals.
+import { readFileSync } from 'fs';
+import { join } from 'path';
+import { importFollowUp } from '../../../shared/import/import-follow-up';
+import { gridFromTsv } from '../../../shared/model/grid';
+import { lostCells } from '../../support/text-kept';
+
+const grid = gridFromTsv(readFileSync(join(__dirname, '..', '..', 'fixtures', 'vetlanda-2021-kvartal.tsv'), 'utf8'));
+const f = importFollowUp(grid);
+const acts = f.promises.flatMap((p) => p.activities);
+
+test('quarterly follow-up: four Kvartal columns, reported quarter 3 as stated', () => {
+  expect(f.kommun).toBe('Vetlanda');
+  expect(f.year).toBe(2021);
+  expect(f.periodKind).toBe('quarter');
+  expect(f.periodLabels).toEqual(['Kvartal 1', 'Kvartal 2', 'Kvartal 3', 'Kvartal 4']);
+  expect(f.reportedPeriod).toBe(3);
+});
+
+test('a Löfte column groups rows into promises, with (Polis) tags giving the party', () => {
+  expect(f.promises.map((p) => p.activities.length)).toEqual([2, 2]);
+  expect(f.promises[0].party).toBe('police');
+});
+
+test('Mål and Ansvarig columns give goal and party per activity', () => {
+  expect(acts[0]).toMatchObject({ party: 'police', goal: { op: '>=', value: 40 } });
+  expect(acts[1]).toMatchObject({ party: 'municipality', goal: { value: 2 } });
+  expect(acts[2]).toMatchObject({ party: 'joint', goal: { op: '<=', value: 6 } });
+});
+
+test('"Totalt 33 hittills" after 12 and 9 (21) gives 12 in quarter 3; on track for 40 by Q3 (30)', () => {
+  expect(acts[0].periods.map((p) => p.value)).toEqual([12, 9, 12, null]);
+  expect(acts[0].total).toBe(33);
+  expect(acts[0].status).toBe('on-track');
+});
+
+test('högst goal: 3 + ca 2 = 5 ≤ 6 so far is on track (≤ 6 × 3/4 = 4.5 is not, so behind)', () => {
+  expect(acts[2].total).toBe(5);
+  expect(acts[2].totalApprox).toBe(true);
+  expect(acts[2].status).toBe('behind');
+  expect(acts[2].periods[2].milestone).toBe('cancelled');
+});
+
+test('comment column text is kept', () => {
+  expect(f.notes.map((n) => n.text)).toContain('Fler pass under sommaren');
+  expect(lostCells(grid, f)).toEqual([]);
+});
