@@ -70,7 +70,7 @@ const MONTH_RANGES: [RegExp, PeriodKind, number][] = [
 
 /** Period of a header cell ("Tertial 2", "T2", "Kvartal 3", "Helår", "Maj–aug"), or null. */
 export function periodHeader(text: string): { kind: PeriodKind; index: number } | null {
-  const t = squash(text).replace(/[()]/g, ' ').trim();
+  const t = squash(text).replace(/[()]/g, ' ').replace(/^(?:utfall|resultat|redovisning|uppföljning)\s+/i, '').trim();
   let m = /^(?:tertial|t)\s*([1-3])\b/i.exec(t);
   if (m) return { kind: 'tertial', index: Number(m[1]) };
   m = /^(?:kvartal|kv|q|k)\s*([1-4])\b/i.exec(t);

@@ -95,6 +95,9 @@ export function parseCell(raw: string, ctx: CellContext): ParsedCell {
     const num = (s: string) => Number(s.replace(/[ \u00A0]/g, '').replace(',', '.'));
     return empty('count', { value: num(plain[1]), statedCumulative: plain[2] ? num(plain[2]) : null, approx: text.startsWith('~') });
   }
+  const sum = /^(\d+)(?:\s*\+\s*\d+)+$/.exec(text);
+  if (sum) return empty('count', { value: text.split('+').reduce((a, b) => a + Number(b.trim()), 0) });
+  if (/^(?:[-–—]|0 st|inga?|inget|nej|inga[^\d]{0,40}|inget (?:genomfört|att rapportera|redovisat|gjort)[^\d]*)$/i.test(text) && !/\d/.test(text)) return empty('count', { value: 0 });
   const events = parseEventList(text, ctx.year);
   if (events && events.length) return empty('events', { value: events.length, events });
   const mentions = findMentions(text);

@@ -45,3 +45,11 @@ test('comment column text is kept', () => {
   expect(f.notes.map((n) => n.text)).toContain('Fler pass under sommaren');
   expect(lostCells(grid, f)).toEqual([]);
 });
+
+test('headers like "Tertial 1 (jan-apr)", "Utfall T2" and "Resultat tertial 3" are period columns', () => {
+  const g = importFollowUp(gridFromTsv('Löfte 1\n- Att genomföra minst 9 trygghetsvandringar\n\nAktiviteter\tTertial 1 (jan-apr)\tUtfall T2\tResultat tertial 3\nTrygghetsvandringar\t3 st\t-\t4 + 2\n'));
+  const a = g.promises[0].activities[0];
+  expect(a.periods.map((p) => p.value)).toEqual([3, 0, 6]);
+  expect(a.goal).toMatchObject({ op: '>=', value: 9 });
+  expect(a.status).toBe('met');
+});

@@ -144,3 +144,12 @@ describe('milestones and prose', () => {
     expect(parseCell('   ', ctx()).kind).toBe('empty');
   });
 });
+
+describe('zero and sums', () => {
+  test.each([['-', 0], ['Nej', 0], ['Inga', 0], ['Inga insatser denna period', 0], ['Inget att rapportera', 0], ['4 + 3', 7], ['0', 0]])('%s → %d', (text, value) => {
+    expect(parseCell(text, ctx())).toMatchObject({ kind: 'count', value });
+  });
+  test('"Ej aktuellt" is a comment, not zero', () => {
+    expect(parseCell('Ej aktuellt', ctx()).value).toBeNull();
+  });
+});
