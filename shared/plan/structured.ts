@@ -1,0 +1,369 @@
+// Builds the structured sheet ("Medborgarlöften <år>"): one row per activity with live total/share/expected/status formulas.
+import { goalTarget } from '../calc/status';
+import { GOAL_OP_LABEL, PARTY_LABEL, STATUS_COLOUR, STATUS_LABEL, STATUS_RULE } from '../i18n/sv';
+import { STRUCTURED, reportedLabel } from '../i18n/sv-plan';
+import { a1, a1Range, columnLetters, parseA1 } from '../model/a1';
+import type { Activity, Finding, FollowUp, Period, Status } from '../model/follow-up';
+import type { ConditionalFormat, PlanCell, PlanNote, SheetPlan, Style, Validation } from '../model/sheet-plan';
+import { SheetPlanSchema } from '../model/sheet-plan';
+import {
+  EVENT_COLS,
+  HEADER_EXTRA_LABEL_COL,
+  HEADER_EXTRA_VALUE_COL,
+  HEADER_VALUE_COL,
+  REPORTED_REF,
+  STRUCTURED_ROWS,
+  eventsLastRow,
+  eventsRange,
+  formulaString,
+  structuredColumns,
+  type StructuredColumns,
+} from './layout';
+import { EVENTS_SHEET, structuredSheetName } from './names';
+
+/** Status order used by legends and overviews. */
+export const STATUS_ORDER: Status[] = ['met', 'on-track', 'behind', 'not-met', 'no-goal', 'no-data', 'manual'];
+
+/** Number formats (invariant format codes; the space is a literal thousands gap as Swedish writes it). */
+export const FORMAT = {
+  count: '# ##0',
+  approx: '"ca "# ##0',
+  lowerBound: '"minst "# ##0',
+  lowerBoundApprox: '"minst ca "# ##0',
+  share: '0 %',
+  expected: '# ##0.0',
+  target: '# ##0.##',
+  date: 'yyyy-mm-dd',
+} as const;
+
+/** Named styles of the generated sheets. */
+export const PLAN_STYLES: Record<string, Style> = {
+  title: { bold: true, fontSize: 14 },
+  label: { bold: true },
+  hint: { italic: true, fontColor: '#595959' },
+  input: { fill: '#FFF2CC', bold: true, hAlign: 'center' },
+  periodNo: { fontColor: '#808080', fontSize: 8, hAlign: 'center' },
+  header: { bold: true, fill: '#D9E1F2', wrap: true, vAlign: 'top', borderBottom: true },
+  promise: { bold: true, fill: '#EDF2F9' },
+  text: { wrap: true, vAlign: 'top' },
+  cell: { vAlign: 'top' },
+  count: { vAlign: 'top', hAlign: 'right' },
+  formula: { vAlign: 'top', fill: '#F2F2F2' },
+  finding: { vAlign: 'top', fill: '#FCE4D6', fontColor: '#833C0B', wrap: true },
+  findingText: { wrap: true, vAlign: 'top', fontColor: '#833C0B' },
+};
+
+/** The effective reported period as a formula expression: blank → whole year, else clamped to 1..n (as clampPeriod). */
+export function reportedExpr(n: number): string {
+  return `IF(COUNT(${REPORTED_REF})=0,${n},MIN(MAX(ROUND(${REPORTED_REF},0),1),${n}))`;
+}
+
+/** True when an activity's counts come from the events sheet (any period is an event list). */
+export function isEventActivity(a: Activity): boolean {
+  return a.periods.some((p) => p.kind === 'events');
+}
+
+/** Number format of a count cell: "ca 20", "minst 40" stay numbers with a prefix. */
+export function countFormat(p: Period): string {
+  if (p.lowerBound && p.approx) return FORMAT.lowerBoundApprox;
+  if (p.lowerBound) return FORMAT.lowerBound;
+  if (p.approx) return FORMAT.approx;
+  return FORMAT.count;
+}
+
+/** The live formulas of one activity row (0-based row), exactly the rule of computeStatus. */
+export function rowFormulas(row: number, c: StructuredColumns): { total: string; share: string; expected: string; status: string } {
+  const n = c.n;
+  const R = reportedExpr(n);
+  const pnRow = STRUCTURED_ROWS.periodNumbers + 1;
+  const abs = (col: number) => `$${columnLetters(col)}$${pnRow}`;
+  const periodNos = `${abs(c.periodStart)}:${abs(c.periodStart + n - 1)}`;
+  const textNos = `${abs(c.textStart)}:${abs(c.textStart + n - 1)}`;
+  const counts = a1Range(row, c.periodStart, 1, n);
+  const texts = a1Range(row, c.textStart, 1, n);
+  const T = a1(row, c.total);
+  const F = a1(row, c.target);
+  const E = a1(row, c.op);
+  const le = `"<="&${R}`;
+  const L = STATUS_LABEL;
+  const q = formulaString;
+  const total = `=IF(COUNTIFS(${periodNos},${le},${counts},">=0")+COUNTIFS(${periodNos},${le},${counts},"<0")=0,"",SUMIFS(${counts},${periodNos},${le}))`;
+  const share = `=IF(OR(COUNT(${F})=0,${T}=""),"",IF(${F}=0,"",${T}/${F}))`;
+  const expected = `=IF(COUNT(${F})=0,"",${F}*${R}/${n})`;
+  const atMost = `IF(${T}>${F},${q(L['not-met'])},IF(${R}>=${n},${q(L.met)},IF(${T}<=${F}*${R}/${n},${q(L['on-track'])},${q(L.behind)})))`;
+  const atLeast = `IF(${T}>=${F},${q(L.met)},IF(${R}>=${n},${q(L['not-met'])},IF(${T}>=${F}*${R}/${n},${q(L['on-track'])},${q(L.behind)})))`;
+  const status =
+    `=IF(${T}="",IF(COUNTIFS(${textNos},${le},${texts},"<>")>0,${q(L.manual)},${q(L['no-data'])}),` +
+    `IF(COUNT(${F})=0,${q(L['no-goal'])},IF(${E}=${q(GOAL_OP_LABEL['<='])},${atMost},${atLeast})))`;
+  return { total, share, expected, status };
+}
+
+/** COUNTIFS formula of an event-list period: the number of events of this activity listed under period k, blank when none. */
+export function eventCountFormula(row: number, c: StructuredColumns, k: number, lastRow: number): string {
+  const ids = eventsRange(EVENTS_SHEET, EVENT_COLS.id, lastRow);
+  const per = eventsRange(EVENTS_SHEET, EVENT_COLS.listedPeriod, lastRow);
+  const id = `$${columnLetters(c.id)}${row + 1}`;
+  const count = `COUNTIFS(${ids},${id},${per},${k})`;
+  return `=IF(${count}=0,"",${count})`;
+}
+
+/** Maps a source cell (A1 on the imported sheet) to the structured cell that shows it. */
+export function structuredCellMap(f: FollowUp): Map<string, string> {
+  const c = structuredColumns(f.periodLabels.length);
+  const map = new Map<string, string>();
+  let row = STRUCTURED_ROWS.firstData;
+  for (const p of f.promises) {
+    if (p.cell) map.set(p.cell, a1(row, c.promise));
+    row++;
+    for (const a of p.activities) {
+      if (a.cell && !map.has(a.cell)) map.set(a.cell, a1(row, c.activity));
+      a.periods.forEach((per, k) => {
+        if (per.cell && !map.has(per.cell)) map.set(per.cell, a1(row, c.periodStart + k));
+      });
+      row++;
+    }
+  }
+  return map;
+}
+
+function rangesOf(rows: number[], col: number): string[] {
+  const out: string[] = [];
+  let start = -1;
+  let prev = -2;
+  for (const r of [...rows].sort((x, y) => x - y)) {
+    if (r !== prev + 1) {
+      if (start >= 0) out.push(a1Range(start, col, prev - start + 1, 1));
+      start = r;
+    }
+    prev = r;
+  }
+  if (start >= 0) out.push(a1Range(start, col, prev - start + 1, 1));
+  return out;
+}
+
+/**
+ * The structured sheet of a follow-up: header block with the reported-period cell (list
+ * validation; every formula reads it), a row per promise and per activity with counts per
+ * period, live Totalt / Andel av mål / Förväntat hittills / Status formulas implementing
+ * `computeStatus`, the kept source texts, findings per row, and the goal's details.
+ * Counts of event-list activities are COUNTIFS over the "Händelser" sheet.
+ */
+export function planStructured(f: FollowUp): SheetPlan {
+  const n = f.periodLabels.length;
+  const c = structuredColumns(n);
+  const name = structuredSheetName(f.year);
+  const cellMap = structuredCellMap(f);
+  const eventCount = f.promises.reduce((s, p) => s + p.activities.reduce((t, a) => t + a.periods.reduce((u, q) => u + q.events.length, 0), 0), 0);
+  const lastEventRow = eventsLastRow(eventCount);
+
+  const values: PlanCell[][] = [];
+  const styles: (string | null)[][] = [];
+  const formats: (string | null)[][] = [];
+  const newRow = () => {
+    values.push(Array<PlanCell>(c.width).fill(null));
+    styles.push(Array<string | null>(c.width).fill(null));
+    formats.push(Array<string | null>(c.width).fill(null));
+    return values.length - 1;
+  };
+  const put = (r: number, col: number, v: PlanCell, style: string | null = null, fmt: string | null = null) => {
+    values[r][col] = v;
+    if (style) styles[r][col] = style;
+    if (fmt) formats[r][col] = fmt;
+  };
+
+  // Header block.
+  for (let i = 0; i < STRUCTURED_ROWS.firstData; i++) newRow();
+  put(STRUCTURED_ROWS.title, 0, STRUCTURED.title(f.kommun, f.year), 'title');
+  put(STRUCTURED_ROWS.kommun, 0, STRUCTURED.kommun, 'label');
+  put(STRUCTURED_ROWS.kommun, HEADER_VALUE_COL, f.kommun);
+  put(STRUCTURED_ROWS.year, 0, STRUCTURED.year, 'label');
+  put(STRUCTURED_ROWS.year, HEADER_VALUE_COL, f.year, null, '0');
+  put(STRUCTURED_ROWS.reported, 0, reportedLabel(f.periodKind), 'label');
+  put(STRUCTURED_ROWS.reported, HEADER_VALUE_COL, f.reportedPeriod, 'input', '0');
+  put(STRUCTURED_ROWS.reported, HEADER_VALUE_COL + 1, STRUCTURED.reportedHint(n), 'hint');
+  put(STRUCTURED_ROWS.kommun, HEADER_EXTRA_LABEL_COL, STRUCTURED.sourceTitle, 'label');
+  put(STRUCTURED_ROWS.kommun, HEADER_EXTRA_VALUE_COL, f.title);
+  put(STRUCTURED_ROWS.year, HEADER_EXTRA_LABEL_COL, STRUCTURED.sourceSheet, 'label');
+  put(STRUCTURED_ROWS.year, HEADER_EXTRA_VALUE_COL, f.sheetName);
+  put(STRUCTURED_ROWS.reported, HEADER_EXTRA_LABEL_COL, STRUCTURED.statedPeriod, 'label');
+  put(STRUCTURED_ROWS.reported, HEADER_EXTRA_VALUE_COL, f.statedPeriod, null, '0');
+  put(STRUCTURED_ROWS.periodNumbers, 0, STRUCTURED.periodNumbers, 'periodNo');
+  put(STRUCTURED_ROWS.periodNumbers, HEADER_EXTRA_LABEL_COL, STRUCTURED.periodKind, 'periodNo');
+  put(STRUCTURED_ROWS.periodNumbers, HEADER_EXTRA_VALUE_COL, f.periodKind, 'periodNo');
+  for (let k = 1; k <= n; k++) {
+    put(STRUCTURED_ROWS.periodNumbers, c.periodStart + k - 1, k, 'periodNo');
+    put(STRUCTURED_ROWS.periodNumbers, c.textStart + k - 1, k, 'periodNo');
+  }
+  const H = STRUCTURED_ROWS.header;
+  const col = STRUCTURED.columns;
+  const headers: [number, string][] = [
+    [c.id, col.id], [c.promise, col.promise], [c.activity, col.activity], [c.party, col.party], [c.op, col.op],
+    [c.target, col.target], [c.unit, col.unit], [c.total, col.total], [c.share, col.share], [c.expected, col.expected],
+    [c.status, col.status], [c.findings, col.findings], [c.rate, col.rate], [c.places, col.places], [c.phrase, col.phrase],
+    [c.goalSource, col.goalSource], [c.sourceCell, col.sourceCell],
+  ];
+  f.periodLabels.forEach((label, k) => {
+    headers.push([c.periodStart + k, label], [c.textStart + k, col.text(label)]);
+  });
+  for (const [ci, text] of headers) put(H, ci, text, 'header');
+
+  const notes: PlanNote[] = [
+    { cell: a1(H, c.status), text: STRUCTURED.statusNote(STATUS_ORDER.map((s) => `${STATUS_LABEL[s]}: ${STATUS_RULE[s]}`)) },
+  ];
+  const activityRows: number[] = [];
+  const noteByCell = new Map<string, string[]>();
+  const findingsByCell = new Map<string, Finding[]>();
+  for (const fd of f.findings) {
+    if (!fd.cell) continue;
+    const list = findingsByCell.get(fd.cell) ?? [];
+    list.push(fd);
+    findingsByCell.set(fd.cell, list);
+  }
+
+  for (const p of f.promises) {
+    const r = newRow();
+    for (let ci = 0; ci < c.width; ci++) styles[r][ci] = 'promise';
+    put(r, c.id, p.id);
+    put(r, c.promise, p.text);
+    put(r, c.party, p.party ? PARTY_LABEL[p.party] : null);
+    put(r, c.sourceCell, p.cell);
+    const pf = p.cell ? findingsByCell.get(p.cell) ?? [] : [];
+    if (pf.length) put(r, c.findings, pf.map((x) => x.message).join('\n'));
+
+    for (const a of p.activities) {
+      const row = newRow();
+      activityRows.push(row);
+      const ev = isEventActivity(a);
+      for (let ci = 0; ci < c.width; ci++) styles[row][ci] = 'cell';
+      put(row, c.id, a.id);
+      put(row, c.promise, p.id);
+      put(row, c.activity, a.text, 'text');
+      put(row, c.party, a.party ? PARTY_LABEL[a.party] : null);
+      put(row, c.unit, a.unit ?? a.goal?.unit ?? null, 'text');
+      put(row, c.sourceCell, a.cell);
+      if (a.goal) {
+        const target = goalTarget(a.goal);
+        put(row, c.op, GOAL_OP_LABEL[a.goal.op]);
+        put(row, c.target, target, null, FORMAT.target);
+        put(row, c.rate, a.goal.rate);
+        put(row, c.places, a.goal.places.length ? a.goal.places.join(', ') : null, 'text');
+        put(row, c.phrase, a.goal.phrase || null, 'text');
+        put(row, c.goalSource, STRUCTURED.goalSource[a.goal.source]);
+        if (a.goal.rate) notes.push({ cell: a1(row, c.target), text: STRUCTURED.rateNote(a.goal.value, a.goal.rate, target) });
+      }
+      a.periods.forEach((per, k) => {
+        const literal = per.value !== null && per.kind !== 'events';
+        const cellV: PlanCell = ev && !literal ? { f: eventCountFormula(row, c, k + 1, lastEventRow) } : per.value;
+        put(row, c.periodStart + k, cellV, ev && !literal ? 'formula' : 'count', countFormat(per));
+        put(row, c.textStart + k, per.text.trim() === '' ? null : per.text, 'text');
+      });
+      if (ev) notes.push({ cell: a1(row, c.periodStart), text: STRUCTURED.eventCountNote });
+      const fm = rowFormulas(row, c);
+      put(row, c.total, { f: fm.total }, 'formula', FORMAT.count);
+      put(row, c.share, { f: fm.share }, 'formula', FORMAT.share);
+      put(row, c.expected, { f: fm.expected }, 'formula', FORMAT.expected);
+      put(row, c.status, { f: fm.status }, 'formula');
+
+      // Findings of this row: mark the cells they name and list them in the Kontroller column.
+      const sources = [a.cell, ...a.periods.map((x) => x.cell)].filter((x): x is string => !!x);
+      const rowFindings: Finding[] = [];
+      for (const s of new Set(sources)) {
+        const list = findingsByCell.get(s);
+        if (!list) continue;
+        rowFindings.push(...list);
+        const target = cellMap.get(s);
+        if (!target) continue;
+        const at = parseA1(target);
+        if (at) styles[at.row][at.col] = 'finding';
+        const msgs = noteByCell.get(target) ?? [];
+        msgs.push(...list.map((x) => x.message));
+        noteByCell.set(target, msgs);
+      }
+      if (rowFindings.length) put(row, c.findings, rowFindings.map((x) => x.message).join('\n'), 'findingText');
+    }
+  }
+  for (const [cell, msgs] of noteByCell) notes.push({ cell, text: msgs.join('\n') });
+
+  const lastRow = values.length - 1;
+  const conditionalFormats: ConditionalFormat[] = [];
+  const validations: Validation[] = [];
+  if (activityRows.length) {
+    const statusRange = a1Range(STRUCTURED_ROWS.firstData, c.status, lastRow - STRUCTURED_ROWS.firstData + 1, 1);
+    for (const s of STATUS_ORDER) {
+      conditionalFormats.push({
+        range: statusRange,
+        when: { type: 'textEquals', text: STATUS_LABEL[s] },
+        style: { fill: STATUS_COLOUR[s].fill, fontColor: STATUS_COLOUR[s].font, bold: true },
+      });
+    }
+    for (let k = 0; k < n; k++) {
+      for (const range of rangesOf(activityRows, c.periodStart + k)) {
+        validations.push({
+          range,
+          rule: { type: 'wholeNumber', min: 0 },
+          allowBlank: true,
+          inputTitle: STRUCTURED.countInputTitle,
+          inputMessage: STRUCTURED.countInputMessage,
+          errorMessage: STRUCTURED.countError,
+        });
+      }
+    }
+    for (const range of rangesOf(activityRows, c.op)) {
+      validations.push({ range, rule: { type: 'list', values: Object.values(GOAL_OP_LABEL) }, allowBlank: true, inputMessage: STRUCTURED.opInputMessage, errorMessage: STRUCTURED.listError });
+    }
+    for (const range of rangesOf(activityRows, c.target)) {
+      validations.push({ range, rule: { type: 'decimal', min: 0 }, allowBlank: true, inputMessage: STRUCTURED.targetInputMessage, errorMessage: STRUCTURED.targetInputMessage });
+    }
+  }
+  const allRows = Array.from({ length: Math.max(0, lastRow - STRUCTURED_ROWS.firstData + 1) }, (_, i) => STRUCTURED_ROWS.firstData + i);
+  for (const range of rangesOf(allRows, c.party)) {
+    validations.push({ range, rule: { type: 'list', values: Object.values(PARTY_LABEL) }, allowBlank: true, inputMessage: STRUCTURED.partyInputMessage, errorMessage: STRUCTURED.listError });
+  }
+  validations.push({
+    range: a1(STRUCTURED_ROWS.reported, HEADER_VALUE_COL),
+    rule: { type: 'list', values: Array.from({ length: n }, (_, i) => String(i + 1)) },
+    allowBlank: true,
+    inputTitle: STRUCTURED.reportedInputTitle,
+    inputMessage: STRUCTURED.reportedInputMessage(n),
+    errorMessage: STRUCTURED.listError,
+  });
+
+  const widths: (number | null)[] = Array(c.width).fill(null);
+  widths[c.id] = 7;
+  widths[c.promise] = 8;
+  widths[c.activity] = 48;
+  widths[c.party] = 12;
+  widths[c.op] = 8;
+  widths[c.target] = 10;
+  widths[c.unit] = 18;
+  for (let k = 0; k < n; k++) {
+    widths[c.periodStart + k] = 11;
+    widths[c.textStart + k] = 40;
+  }
+  widths[c.total] = 9;
+  widths[c.share] = 9;
+  widths[c.expected] = 11;
+  widths[c.status] = 16;
+  widths[c.findings] = 50;
+  widths[c.rate] = 9;
+  widths[c.places] = 22;
+  widths[c.phrase] = 30;
+  widths[c.goalSource] = 11;
+  widths[c.sourceCell] = 9;
+
+  return SheetPlanSchema.parse({
+    name,
+    kind: 'structured',
+    blocks: [{ row: 0, col: 0, values, numberFormats: formats, styles }],
+    styles: PLAN_STYLES,
+    columnWidths: widths,
+    frozenRows: STRUCTURED_ROWS.header + 1,
+    frozenColumns: c.activity + 1,
+    conditionalFormats,
+    validations,
+    notes,
+    links: [],
+    chart: null,
+    tabColor: '#2F5597',
+  });
+}
