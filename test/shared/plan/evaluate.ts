@@ -29,7 +29,7 @@ export interface Workbook {
 export function evaluatePlans(plans: SheetPlan[]): Workbook {
   const sheets: Record<string, HfCell[][]> = {};
   for (const p of plans) sheets[p.name] = planToGrid(p).map((r) => r.map(toHf));
-  const hf = HyperFormula.buildFromSheets(sheets, { licenseKey: 'gpl-v3' });
+  const hf = HyperFormula.buildFromSheets(sheets, { licenseKey: 'gpl-v3', smartRounding: false });
   const sheetId = (name: string) => {
     const id = hf.getSheetId(name);
     if (id === undefined) throw new Error(`no sheet ${name}`);
@@ -64,4 +64,23 @@ export function evaluatePlans(plans: SheetPlan[]): Workbook {
       return { sheetName: sheet, origin: { row: 0, col: 0 }, values };
     },
   };
+}
+
+/**
+ * The sheet as a host reads it back, with display texts for cells whose number format adds a
+ * prefix ("ca 20", "minst 40"), as Excel's `range.text` / Sheets' `getDisplayValues` would give.
+ */
+export function hostGrid(wb: Workbook, plan: SheetPlan): Grid {
+  const g = wb.grid(plan.name);
+  const texts: string[][] = g.values.map((r) => r.map(() => ''));
+  for (const b of plan.blocks) {
+    b.numberFormats?.forEach((r, i) =>
+      r.forEach((fmt, j) => {
+        const m = fmt ? /^"([^"]*)"/.exec(fmt) : null;
+        const v = g.values[b.row + i]?.[b.col + j];
+        if (m && typeof v === 'number') texts[b.row + i][b.col + j] = `${m[1]}${v}`;
+      }),
+    );
+  }
+  return { ...g, texts };
 }
