@@ -1,33 +1,47 @@
-// CLI entry: dispatches `check` (and `build`/`demo` when present); Swedish messages, exit codes 0/1/2, never a stack trace.
+// CLI entry: dispatches check, build and demo; Swedish messages, exit codes 0/1/2, never a stack trace.
 import { runCheck } from './commands/check';
-import { join } from 'path';
+import { runBuild } from './commands/build';
+import { runDemo } from './commands/demo';
 import { CLI } from '../shared/i18n/sv-cli';
 
-async function main(argv: string[]): Promise<number> {
-  const io = { out: (s: string) => process.stdout.write(`${s}\n`), err: (s: string) => process.stderr.write(`${s}\n`) };
-  const [cmd, ...rest] = argv;
-  if (cmd === 'check') return runCheck(rest, io);
-  if (cmd === 'demo') {
-    // Until the workbook/report build lands: check both bundled seeds.
-    let worst = 0;
-    for (const seed of ['eksjo-2019', 'eskilstuna-2019']) {
-      worst = Math.max(worst, await runCheck([join(__dirname, '..', 'test', 'fixtures', `${seed}.txt`)], io));
-      io.out('');
-    }
-    return worst;
-  }
-  if (!cmd || cmd === '--help' || cmd === '-h' || cmd === 'help') {
-    io.out(CLI.usage);
-    return cmd ? 0 : 2;
-  }
-  io.err(`${CLI.unknownOption(cmd)}\n\n${CLI.usage}`);
-  return 2;
+export interface Io {
+  out(s: string): void;
+  err(s: string): void;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (e) => {
-    process.stderr.write(`${CLI.unexpected(e instanceof Error ? e.message : String(e))}\n`);
+/** Runs one CLI invocation; returns the exit code (0 ok, 1 error findings, 2 unreadable input or bad usage). */
+export async function main(argv: string[], io: Io): Promise<number> {
+  try {
+    const [cmd, ...rest] = argv;
+    if (cmd === 'check') return await runCheck(rest, io);
+    if (cmd === 'build') return await runBuild(rest, io);
+    if (cmd === 'demo') return await runDemo(rest, io);
+    if (!cmd || cmd === '--help' || cmd === '-h' || cmd === 'help') {
+      (cmd ? io.out : io.err)(CLI.usage);
+      return cmd ? 0 : 2;
+    }
+    io.err(`${CLI.unknownOption(cmd)}\n\n${CLI.usage}`);
+    return 2;
+  } catch (e) {
+    io.err(CLI.unexpected(e instanceof Error ? e.message : String(e)));
+    return 2;
+  }
+}
+
+if (require.main === module) {
+  const io: Io = { out: (s) => process.stdout.write(`${s}\n`), err: (s) => process.stderr.write(`${s}\n`) };
+  // Anything that escapes (even a rejected promise inside a library) ends as a Swedish line, never a stack trace.
+  process.on('uncaughtException', (e) => {
+    io.err(CLI.unexpected(e instanceof Error ? e.message : String(e)));
     process.exit(2);
-  },
-);
+  });
+  main(process.argv.slice(2), io).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e) => {
+      io.err(CLI.unexpected(e instanceof Error ? e.message : String(e)));
+      process.exitCode = 2;
+    },
+  );
+}

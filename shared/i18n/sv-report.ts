@@ -41,3 +41,18 @@ export const REPORT = {
 export function percent(share: number): string {
   return `${String(Math.round(share * 100)).replace('.', ',')} %`;
 }
+
+/** Swedish messages of the CLI's build and demo commands. */
+export const BUILD = {
+  missingOut: 'Ange var arbetsboken ska skrivas: -o UT.xlsx',
+  badExt: (path: string, ext: string) => `"${path}" måste sluta på ${ext}.`,
+  cannotWrite: (path: string, why: string) => `Kunde inte skriva "${path}": ${why}`,
+  wroteXlsx: (path: string, sheets: string[], size: string) => `Skrev ${path} (${size}; blad: ${sheets.join(', ')})`,
+  wroteDocx: (path: string, size: string) => `Skrev ${path} (${size}; rapport)`,
+  wroteHtml: (path: string, size: string) => `Skrev ${path} (${size}; förhandsvisning av rapporten)`,
+  findingsLine: (errors: number, others: number) =>
+    errors ? `${errors} fel och ${others} andra anmärkningar i underlaget: se bladet Kontroller.` : `Inga fel i underlaget (${others} anmärkningar: se bladet Kontroller).`,
+  demoHeading: (name: string) => `== ${name} ==`,
+  demoDone: (dir: string) => `Klart. Öppna filerna i ${dir} (arbetsboken i Excel eller LibreOffice, rapporten i Word eller LibreOffice Writer).`,
+  demoMissingSeed: (path: string) => `Exempelfilen "${path}" saknas.`,
+} as const;

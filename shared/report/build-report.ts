@@ -1,5 +1,5 @@
 // Builds the Swedish follow-up report (ReportDoc) from a FollowUp, shaped like the documents kommuner publish.
-import type { Activity, FollowUp, Status } from '../model/follow-up';
+import type { Activity, FollowUp, Period, Status } from '../model/follow-up';
 import { PARTY_LABEL, SEVERITY_LABEL, STATUS_LABEL, STATUS_RULE } from '../i18n/sv';
 import { REPORT, percent } from '../i18n/sv-report';
 import { formatGoal, formatPeriod, formatTotal } from '../format/cells';
@@ -22,10 +22,23 @@ function statusText(a: Activity): string {
   return a.share !== null && a.status !== 'no-goal' ? `${word} (${REPORT.share(percent(a.share))})` : word;
 }
 
+/**
+ * A period as readers know it. A follow-up read back from the structured sheet has no stated
+ * running total, but its kept source text ("479 (1019)") still shows it: when the bracketed
+ * number equals the recomputed running total, show it again.
+ */
+export function periodText(p: Period): string {
+  if (p.statedCumulative === null && p.value !== null && p.cumulative !== null && p.cumulative !== p.value && p.kind !== 'events') {
+    const m = /\(\s*(\d[\d\s]*)\s*\)\s*$/.exec(p.text);
+    if (m && Number(m[1].replace(/\s/g, '')) === p.cumulative) return formatPeriod({ ...p, statedCumulative: p.cumulative });
+  }
+  return formatPeriod(p);
+}
+
 function activityRow(a: Activity, reported: number): ReportCell[] {
   return [
     cell(a.text),
-    ...a.periods.map((p, i) => cell(formatPeriod(p), { muted: i + 1 > reported })),
+    ...a.periods.map((p, i) => cell(periodText(p), { muted: i + 1 > reported })),
     cell(formatTotal(a), { bold: true }),
     cell(formatGoal(a.goal)),
     cell(statusText(a), { status: a.status, bold: true }),

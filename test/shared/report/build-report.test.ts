@@ -1,5 +1,5 @@
 // buildReport turns a follow-up into a Swedish report model shaped like the published follow-ups (both seeds, samples, earlier periods).
-import { buildReport, ReportDocSchema, type ReportBlock, type ReportDoc } from '../../../shared/report';
+import { buildReport, periodText, ReportDocSchema, type ReportBlock, type ReportDoc } from '../../../shared/report';
 import { STATUS_COLOUR } from '../../../shared/i18n/sv';
 import { eksjoSample, eskilstunaSample } from '../../support/sample-follow-ups';
 import { importSeed } from '../../support/seeds';
@@ -132,5 +132,16 @@ describe('buildReport at an earlier tertial', () => {
     const l2 = tableAfter(doc, 'Löfte 2');
     // 6 ≥ 10 × 1/3 → on track after tertial 1.
     expect(row(l2, 'Genomföra minst tio')[6]).toBe('Enligt plan (60 % av målet)');
+  });
+});
+
+describe('periodText', () => {
+  const base = { approx: false, lowerBound: false, kind: 'count' as const, milestone: null, events: [], cell: null };
+  it('shows the running total again when the kept text states it and it adds up', () => {
+    expect(periodText({ ...base, value: 479, cumulative: 1019, statedCumulative: null, text: '479 (1019)' })).toBe('479 (1019)');
+  });
+  it('does not invent a running total the text does not state or that does not add up', () => {
+    expect(periodText({ ...base, value: 479, cumulative: 1019, statedCumulative: null, text: '479' })).toBe('479');
+    expect(periodText({ ...base, value: 479, cumulative: 1019, statedCumulative: null, text: '479 (1090)' })).toBe('479');
   });
 });
