@@ -283,6 +283,10 @@ export function planStructured(f: FollowUp): SheetPlan {
     }
   }
   for (const [cell, msgs] of noteByCell) notes.push({ cell, text: msgs.join('\n') });
+  // One note per cell: join texts that landed on the same cell (e.g. event-count note and a finding).
+  const merged = new Map<string, string[]>();
+  for (const n of notes) merged.set(n.cell, [...(merged.get(n.cell) ?? []), n.text]);
+  const cellNotes: PlanNote[] = [...merged].map(([cell, texts]) => ({ cell, text: texts.join('\n\n') }));
 
   const lastRow = values.length - 1;
   const conditionalFormats: ConditionalFormat[] = [];
@@ -361,7 +365,7 @@ export function planStructured(f: FollowUp): SheetPlan {
     frozenColumns: c.activity + 1,
     conditionalFormats,
     validations,
-    notes,
+    notes: cellNotes,
     links: [],
     chart: null,
     tabColor: '#2F5597',

@@ -1,0 +1,161 @@
+// Plans are JSON-safe and schema-valid, keep formula-looking text as literal strings, and use only portable functions.
+import fc from 'fast-check';
+import { STATUS_COLOUR, STATUS_LABEL } from '../../../shared/i18n/sv';
+import type { FollowUp } from '../../../shared/model/follow-up';
+import { SheetPlanSchema, looksLikeFormula, type PlanCell, type SheetPlan } from '../../../shared/model/sheet-plan';
+import {
+  EVENTS_SHEET,
+  FINDINGS_SHEET,
+  planImportSheets,
+  planStructured,
+  planSummary,
+  planToGrid,
+  structuredColumns,
+  structuredSheetName,
+  summarySheetName,
+  STRUCTURED_ROWS,
+  REPORTED_CELL,
+} from '../../../shared/plan';
+import { eksjoSample, eskilstunaSample } from '../../support/sample-follow-ups';
+import { importSeed } from '../../support/seeds';
+import { followUpArb } from './arbitrary-follow-up';
+
+/** Functions that Excel, Google Sheets, LibreOffice and HyperFormula all support. */
+const PORTABLE = new Set(['IF', 'AND', 'OR', 'SUM', 'SUMIFS', 'COUNTIFS', 'COUNT', 'COUNTA', 'INDEX', 'MATCH', 'ROUND', 'REPT', 'MIN', 'MAX', 'IFERROR', 'INT', 'MONTH', 'LEN']);
+
+function allPlans(f: FollowUp): SheetPlan[] {
+  return [...planImportSheets(f), planSummary(f, { generatedAt: '2020-01-08' })];
+}
+
+function cells(plan: SheetPlan): PlanCell[] {
+  return planToGrid(plan).flat();
+}
+
+function formulasOf(plan: SheetPlan): string[] {
+  const fs = cells(plan).flatMap((c) => (c && typeof c === 'object' ? [c.f] : []));
+  return [...fs, ...plan.conditionalFormats.flatMap((r) => (r.when.type === 'formula' ? [r.when.formula] : []))];
+}
+
+/** Every text a follow-up carries that could end up in a sheet. */
+function modelTexts(f: FollowUp): Set<string> {
+  const t = new Set<string>([f.kommun ?? '', f.title ?? '']);
+  for (const p of f.promises) {
+    t.add(p.text);
+    for (const a of p.activities) {
+      t.add(a.text);
+      t.add(a.goal?.phrase ?? '');
+      for (const q of a.periods) t.add(q.text);
+    }
+  }
+  return t;
+}
+
+function checkPlans(f: FollowUp): void {
+  const texts = modelTexts(f);
+  for (const plan of allPlans(f)) {
+    expect(SheetPlanSchema.parse(plan)).toEqual(plan);
+    expect(JSON.parse(JSON.stringify(plan))).toEqual(plan);
+    expect(plan.name.length).toBeLessThanOrEqual(31);
+    for (const fm of formulasOf(plan)) {
+      expect(fm.startsWith('=')).toBe(true);
+      for (const [, fn] of fm.replace(/"[^"]*"/g, '""').matchAll(/([A-Z][A-Z0-9.]*)\(/g)) expect(PORTABLE).toContain(fn);
+      // No imported text ever ends up inside a formula.
+      for (const t of texts) if (t.length > 3 && !/^\d+$/.test(t)) expect(fm.includes(t)).toBe(false);
+    }
+  }
+  // Formula-looking imported texts are plain strings in the structured plan.
+  const structured = cells(planStructured(f));
+  for (const t of texts) {
+    if (t && looksLikeFormula(t)) expect(structured).toContain(t);
+  }
+}
+
+describe('plan safety', () => {
+  test('seeds and samples: every plan is schema-valid, JSON-safe and uses portable functions only', () => {
+    for (const f of [eskilstunaSample(), eksjoSample(2), importSeed('eskilstuna-2019'), importSeed('eksjo-2019')]) checkPlans(f);
+  });
+
+  test('texts starting with = + - @ stay literal strings in every plan', () => {
+    const f = eskilstunaSample();
+    f.kommun = '=X kommun';
+    f.promises[0].text = '+46 lovar polisen';
+    f.promises[0].activities[0].text = '=SUM(B2:D2) ingripanden';
+    f.promises[0].activities[0].periods[1].text = '-5 jämfört med T1';
+    f.promises[1].activities[0].periods[2].events[0].place = '@Göksten';
+    const plans = allPlans(f);
+    const all = plans.flatMap(cells);
+    for (const t of ['=X kommun', '+46 lovar polisen', '=SUM(B2:D2) ingripanden', '-5 jämfört med T1', '@Göksten']) expect(all).toContain(t);
+    expect(all.filter((c) => c && typeof c === 'object' && /ingripanden|jämfört|lovar|X kommun/.test(c.f))).toEqual([]);
+    checkPlans(f);
+  });
+
+  test('generated follow-ups: plans are schema-valid, JSON-safe, text stays text (property)', () => {
+    fc.assert(fc.property(followUpArb(), (f) => checkPlans(f)), { numRuns: 50 });
+  });
+
+  test('sheet names', () => {
+    expect([structuredSheetName(2019), structuredSheetName(null), EVENTS_SHEET, FINDINGS_SHEET]).toEqual(['Medborgarlöften 2019', 'Medborgarlöften', 'Händelser', 'Kontroller']);
+    expect([summarySheetName(3, 2019), summarySheetName(2, 2020, 'quarter'), summarySheetName(null, null), summarySheetName(9, 2019)]).toEqual([
+      'Sammanfattning T3 2019',
+      'Sammanfattning K2 2020',
+      'Sammanfattning',
+      'Sammanfattning T3 2019',
+    ]);
+    expect(planImportSheets(eskilstunaSample()).map((p) => [p.name, p.kind])).toEqual([
+      ['Medborgarlöften 2019', 'structured'],
+      ['Händelser', 'events'],
+      ['Kontroller', 'findings'],
+    ]);
+  });
+
+  test('structured plan: reported-period list, whole-number counts with a Swedish message, party and goal lists, status colours, frozen header', () => {
+    const f = eskilstunaSample();
+    const plan = planStructured(f);
+    const c = structuredColumns(3);
+    const grid = planToGrid(plan);
+    expect(REPORTED_CELL).toBe('B4');
+    expect(grid[STRUCTURED_ROWS.reported].slice(0, 2)).toEqual(['Redovisad tertial', 3]);
+    expect(plan.validations.find((v) => v.range === 'B4')?.rule).toEqual({ type: 'list', values: ['1', '2', '3'] });
+    const counts = plan.validations.filter((v) => v.rule.type === 'wholeNumber');
+    expect(counts.length).toBeGreaterThanOrEqual(3);
+    for (const v of counts) {
+      expect(v.rule).toEqual({ type: 'wholeNumber', min: 0 });
+      expect(v.inputMessage).toMatch(/heltal/);
+    }
+    expect(plan.validations.some((v) => v.rule.type === 'list' && v.rule.values.join() === 'Polisen,Kommunen,Gemensamt')).toBe(true);
+    expect(plan.validations.some((v) => v.rule.type === 'list' && v.rule.values.join() === 'minst,högst,exakt')).toBe(true);
+    const statusRules = plan.conditionalFormats.filter((r) => r.when.type === 'textEquals');
+    expect(statusRules.map((r) => [r.when.type === 'textEquals' && r.when.text, r.style.fill])).toEqual(
+      (Object.keys(STATUS_LABEL) as (keyof typeof STATUS_LABEL)[]).map((s) => [STATUS_LABEL[s], STATUS_COLOUR[s].fill]),
+    );
+    expect(plan.frozenRows).toBe(STRUCTURED_ROWS.header + 1);
+    expect(grid[STRUCTURED_ROWS.header].slice(0, c.status + 1)).toEqual([
+      'ID', 'Löfte', 'Aktivitet', 'Ansvarig', 'Mål', 'Målvärde', 'Enhet', 'Tertial 1', 'Tertial 2', 'Tertial 3', 'Totalt', 'Andel av mål', 'Förväntat hittills', 'Status',
+    ]);
+    expect(plan.blocks[0].numberFormats?.[STRUCTURED_ROWS.firstData + 1][c.share]).toBe('0 %');
+  });
+
+  test('cells with findings are marked and carry the message as a note; the row lists them under Kontroller', () => {
+    const f = importSeed('eskilstuna-2019');
+    const plan = planStructured(f);
+    const c = structuredColumns(3);
+    const grid = planToGrid(plan);
+    const row = grid.findIndex((r) => r[c.id] === 'A3'); // Medborgarforum: Fröslunda 19-05-02 under T1
+    const cell = `${String.fromCharCode(65 + c.periodStart)}${row + 1}`;
+    expect(plan.blocks[0].styles?.[row][c.periodStart]).toBe('finding');
+    expect(plan.notes.filter((n) => n.cell === cell)).toHaveLength(1);
+    expect(plan.notes.find((n) => n.cell === cell)?.text).toMatch(/Fröslunda 2019-05-02.*tertial 2/);
+    expect(String(grid[row][c.findings])).toMatch(/Fröslunda 2019-05-02/);
+  });
+
+  test('rate goals: Målvärde holds the yearly target and a note says so', () => {
+    const f = eksjoSample();
+    f.promises[1].activities[1].goal = { op: '>=', value: 1, unit: 'samverkansmöten', places: [], rate: 'månad', source: 'activity', phrase: 'minst ett samverkansmöte per månad' };
+    const plan = planStructured(f);
+    const c = structuredColumns(3);
+    const grid = planToGrid(plan);
+    const row = grid.findIndex((r) => r[c.id] === 'A4');
+    expect([grid[row][c.target], grid[row][c.rate]]).toEqual([12, 'månad']);
+    expect(plan.notes.find((n) => n.cell === `F${row + 1}`)?.text).toBe('Målet är 1 per månad; målvärdet för året är 12.');
+  });
+});
