@@ -19,15 +19,17 @@ function cell(text: string, extra: Partial<ReportCell> = {}): ReportCell {
 
 function statusText(a: Activity): string {
   const word = STATUS_LABEL[a.status];
-  return a.share !== null && a.status !== 'no-goal' ? `${word} (${REPORT.share(percent(a.share))})` : word;
+  return a.share !== null && a.status !== 'no-goal' ? `${word} (${percent(a.share)})` : word;
 }
 
 /**
- * A period as readers know it. A follow-up read back from the structured sheet has no stated
+ * A period as readers know it; events one per line. A follow-up read back from the structured sheet has no stated
  * running total, but its kept source text ("479 (1019)") still shows it: when the bracketed
  * number equals the recomputed running total, show it again.
  */
 export function periodText(p: Period): string {
+  // One event per line ("Göksten 2019-11-08"), easier to read in a narrow column than a comma list.
+  if (p.kind === 'events' && p.events.length) return p.events.map((e) => [e.place, e.date].filter(Boolean).join(' ')).join('\n');
   if (p.statedCumulative === null && p.value !== null && p.cumulative !== null && p.cumulative !== p.value && p.kind !== 'events') {
     const m = /\(\s*(\d[\d\s]*)\s*\)\s*$/.exec(p.text);
     if (m && Number(m[1].replace(/\s/g, '')) === p.cumulative) return formatPeriod({ ...p, statedCumulative: p.cumulative });
@@ -105,7 +107,7 @@ export function buildReport(f: FollowUp, opts: { generatedAt: string }): ReportD
     blocks.push({
       type: 'table',
       header: REPORT.columns(labels),
-      widths: [24, ...labels.map(() => 39 / labels.length), 7, 15, 15],
+      widths: [20, ...labels.map(() => 48 / labels.length), 6, 13, 13],
       rows: p.activities.map((a) => activityRow(a, reported)),
     });
   });

@@ -42,7 +42,7 @@ function dataCell(c: ReportCell, width: number): TableCell {
     margins: { top: 40, bottom: 40, left: 80, right: 80 },
     children: [
       new Paragraph({
-        children: runs(c.text, { bold: c.bold || undefined, italics: c.muted || undefined, color: colour ? hex(colour.font) : c.muted ? '7F7F7F' : undefined, size: 20 }),
+        children: runs(c.text, { bold: c.bold || undefined, italics: c.muted || undefined, color: colour ? hex(colour.font) : c.muted ? '7F7F7F' : undefined, size: 18 }),
       }),
     ],
   });
@@ -63,7 +63,7 @@ function table(header: string[], rows: ReportCell[][], widths: number[]): Table 
               width: { size: w[i], type: WidthType.DXA },
               shading: { type: ShadingType.CLEAR, color: 'auto', fill: HEADER_FILL },
               margins: { top: 40, bottom: 40, left: 80, right: 80 },
-              children: [new Paragraph({ children: runs(h, { bold: true, size: 20 }) })],
+              children: [new Paragraph({ children: runs(h, { bold: true, size: 18 }) })],
             }),
         ),
       }),
@@ -117,7 +117,7 @@ function chart(bars: ReportBar[]): Table {
       new TableRow({
         tableHeader: true,
         children: ['Aktivitet', 'Andel av målet (hel bredd = 100 %)', 'Status'].map(
-          (h, i) => new TableCell({ width: { size: w[i], type: WidthType.DXA }, shading: { type: ShadingType.CLEAR, color: 'auto', fill: HEADER_FILL }, children: [new Paragraph({ children: runs(h, { bold: true, size: 20 }) })] }),
+          (h, i) => new TableCell({ width: { size: w[i], type: WidthType.DXA }, shading: { type: ShadingType.CLEAR, color: 'auto', fill: HEADER_FILL }, children: [new Paragraph({ children: runs(h, { bold: true, size: 18 }) })] }),
         ),
       }),
       ...bars.map(
@@ -165,7 +165,7 @@ export async function renderDocx(doc: ReportDoc): Promise<Uint8Array> {
     title: doc.title,
     description: REPORT.docTitle,
     styles: {
-      default: { document: { run: { font: 'Calibri', size: 22 } } },
+      default: { document: { run: { font: 'Arial', size: 21 } } },
       paragraphStyles: [
         { id: 'Heading1', name: 'Heading 1', basedOn: 'Normal', next: 'Normal', quickFormat: true, run: { size: 36, bold: true, color: '1F3864' }, paragraph: { spacing: { after: 160 } } },
         { id: 'Heading2', name: 'Heading 2', basedOn: 'Normal', next: 'Normal', quickFormat: true, run: { size: 28, bold: true, color: '2F5597' }, paragraph: { spacing: { before: 280, after: 100 } } },

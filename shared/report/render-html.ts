@@ -5,7 +5,7 @@ import { barChartSvg } from './bar-chart-svg';
 import type { ReportBlock, ReportCell, ReportDoc } from './report-doc';
 
 const CSS = [
-  'body{font-family:Calibri,Arial,Helvetica,sans-serif;font-size:11pt;color:#1f1f1f;max-width:60rem;margin:1.5rem auto;padding:0 1rem;line-height:1.35}',
+  'body{font-family:Arial,"Liberation Sans",Helvetica,sans-serif;font-size:10.5pt;color:#1f1f1f;max-width:60rem;margin:1.5rem auto;padding:0 1rem;line-height:1.35}',
   'h1{font-size:1.6rem;color:#1f3864;margin:0 0 .5rem}',
   'h2{font-size:1.2rem;color:#2f5597;margin:1.4rem 0 .4rem;border-bottom:1px solid #d9d9d9;padding-bottom:.15rem}',
   'h3{font-size:1rem;margin:1rem 0 .3rem}',

@@ -75,7 +75,7 @@ describe('runBuild', () => {
     expect(doc).toContain('Sammanställd 2026-11-21');
     // The report is built from the structured sheet read back, and still shows running totals as written.
     expect(doc).toContain('479 (1019)');
-    expect(doc).toContain('Ej uppnått (95 % av målet)');
+    expect(doc).toContain('Ej uppnått (95 %)');
   });
 
   it('builds an earlier tertial with --period', async () => {

@@ -39,7 +39,7 @@ describe('renderDocx', () => {
       '479 (1019)',
       '451 (1470)',
       'Göksten 2019-11-08',
-      'Ej uppnått (95 % av målet)',
+      'Ej uppnått (95 %)',
       'Totalt mot mål',
       'Kontroller',
       'Händelsen Fröslunda 2019-05-02 i cellen B119',

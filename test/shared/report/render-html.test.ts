@@ -48,7 +48,7 @@ describe('renderHtml', () => {
     expect(html).toContain('<h1>Uppföljning av medborgarlöften – Eskilstuna 2019</h1>');
     expect(html).toContain('<td>479 (1019)</td>');
     const c = STATUS_COLOUR['not-met'];
-    expect(html).toContain(`<td class="bold" style="background:${c.fill};color:${c.font}" data-status="not-met">Ej uppnått (95 % av målet)</td>`);
+    expect(html).toContain(`<td class="bold" style="background:${c.fill};color:${c.font}" data-status="not-met">Ej uppnått (95 %)</td>`);
     expect(html).toContain('<th scope="col">Tertial 3</th>');
     expect((html.match(/<table>/g) ?? []).length).toBe(1 + 3 + 1); // overview, three promise tables, findings
     expect(html).toContain('<svg xmlns="http://www.w3.org/2000/svg"');
