@@ -1,0 +1,398 @@
+// Excel host adapter: reads a sheet into a Grid in one sync and applies SheetPlans in one more (Office.js batches).
+import type { CellValue, Grid } from '../shared/model/grid';
+import { looksLikeFormula, type Block, type PlanCell, type SheetPlan, type Style } from '../shared/model/sheet-plan';
+import { a1, a1Range, columnLetters, parseA1, parseA1Range, quoteSheet } from '../shared/model/a1';
+import type { SheetReadBack } from '../shared/app/snapshot';
+import { batchPlans, DEFAULT_REQUEST_BUDGET } from '../shared/app/split-plan';
+
+/** What the adapter needs of the Excel global: `Excel.run`. Tests pass a recording fake. */
+export interface ExcelHost {
+  run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+}
+
+/** Optional APIs, decided once at start-up with `Office.context.requirements.isSetSupported`. */
+export interface Capabilities {
+  /** ExcelApi 1.18: `worksheet.notes` (classic notes). */
+  notes: boolean;
+  /** ExcelApi 1.10: threaded comments, the fallback for notes. */
+  comments: boolean;
+  /**
+   * Bytes of plan per request: Excel on the web rejects requests over 5 MB, so there plans are
+   * split at DEFAULT_REQUEST_BUDGET; desktop Excel has no such limit and writes each action in one sync.
+   */
+  requestBudget: number;
+}
+
+export const NO_EXTRAS: Capabilities = { notes: false, comments: false, requestBudget: Number.POSITIVE_INFINITY };
+
+/** The capabilities of the running host (no extras outside Office). */
+export function detectCapabilities(): Capabilities {
+  const ctx = typeof Office !== 'undefined' ? Office.context : undefined;
+  const req = ctx?.requirements;
+  const has = (v: string) => Boolean(req && typeof req.isSetSupported === 'function' && req.isSetSupported('ExcelApi', v));
+  const web = String(ctx?.platform ?? '') === 'OfficeOnline';
+  return { notes: has('1.18'), comments: has('1.10'), requestBudget: web ? DEFAULT_REQUEST_BUDGET : Number.POSITIVE_INFINITY };
+}
+
+/** What "Läs in" read: the grid handed to the core and the workbook's sheet names. */
+export interface SourceRead {
+  grid: Grid;
+  sheetNames: string[];
+  /** "Hela bladet" or the selection's address, for the pane. */
+  address: string;
+}
+
+const blank = (v: unknown): boolean => v === null || v === undefined || v === '';
+
+function toCellValue(v: unknown): CellValue {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
+  return String(v);
+}
+
+/**
+ * Reads the active sheet's used range, or the selection when `selectionOnly` is set and more
+ * than one cell is selected, as values plus display texts: ONE `context.sync()`.
+ */
+export async function readSource(host: ExcelHost, opts: { selectionOnly?: boolean } = {}): Promise<SourceRead> {
+  return host.run(async (context) => {
+    const sheet = context.workbook.worksheets.getActiveWorksheet();
+    sheet.load('name');
+    const used = sheet.getUsedRangeOrNullObject(true);
+    used.load(['values', 'text', 'rowIndex', 'columnIndex', 'address']);
+    const sel = opts.selectionOnly ? context.workbook.getSelectedRange() : null;
+    sel?.load(['values', 'text', 'rowIndex', 'columnIndex', 'address', 'cellCount']);
+    const sheets = context.workbook.worksheets;
+    sheets.load('items/name');
+    await context.sync();
+    const names = sheets.items.map((s) => s.name);
+    const range = sel && sel.cellCount > 1 ? sel : used.isNullObject ? null : used;
+    if (!range) return { grid: { sheetName: sheet.name, origin: { row: 0, col: 0 }, values: [], texts: [] }, sheetNames: names, address: '' };
+    const values = (range.values as unknown[][]).map((r) => r.map(toCellValue));
+    const texts = (range.text as unknown[][]).map((r) => r.map((t) => (t === null || t === undefined ? '' : String(t))));
+    return {
+      grid: { sheetName: sheet.name, origin: { row: range.rowIndex, col: range.columnIndex }, values, texts },
+      sheetNames: names,
+      address: range.address,
+    };
+  });
+}
+
+/** Existing state of the sheets an action will write, read in ONE sync before anything is written. */
+export interface SheetsState {
+  sheetNames: string[];
+  /** Per name: the sheet's content (for the undo snapshot), or null when it does not exist. */
+  existing: Record<string, SheetReadBack | null>;
+  /** Sheets asked for with `readBack` (the structured sheet and its companions) as Grids; missing ones are absent. */
+  readBack: Record<string, Grid>;
+}
+
+/**
+ * Looks up the sheets named in `names` and reads their used ranges (values, formulas, number
+ * formats) for the undo snapshot; also reads the sheets in `readBack` as Grids (values and
+ * display texts: the structured sheet the summary and report are built from). ONE sync.
+ */
+export async function inspectSheets(host: ExcelHost, names: string[], readBack: string[] = []): Promise<SheetsState> {
+  return host.run(async (context) => {
+    const sheets = context.workbook.worksheets;
+    sheets.load('items/name');
+    const wanted = [...new Set([...names, ...readBack])];
+    const probes = wanted.map((name) => {
+      const ws = sheets.getItemOrNullObject(name);
+      const used = ws.getUsedRangeOrNullObject(true);
+      const props = ['values', 'rowIndex', 'columnIndex'];
+      if (names.includes(name)) props.push('formulas', 'numberFormat');
+      if (readBack.includes(name)) props.push('text');
+      used.load(props);
+      return { name, ws, used };
+    });
+    await context.sync();
+    const existing: Record<string, SheetReadBack | null> = {};
+    const back: Record<string, Grid> = {};
+    for (const { name, ws, used } of probes) {
+      const empty = used.isNullObject;
+      const origin = empty ? { row: 0, col: 0 } : { row: used.rowIndex, col: used.columnIndex };
+      const values = empty ? [] : (used.values as unknown[][]).map((r) => r.map(toCellValue));
+      if (names.includes(name)) {
+        existing[name] = ws.isNullObject
+          ? null
+          : {
+              sheetName: name,
+              origin,
+              values,
+              formulas: empty ? [] : (used.formulas as unknown[][]).map((r) => r.map(toCellValue)),
+              numberFormats: empty ? [] : (used.numberFormat as unknown[][]).map((r) => r.map((x) => (x === null || x === undefined ? null : String(x)))),
+            };
+      }
+      if (readBack.includes(name) && !ws.isNullObject) {
+        back[name] = { sheetName: name, origin, values, texts: empty ? [] : (used.text as unknown[][]).map((r) => r.map((t) => String(t ?? ''))) };
+      }
+    }
+    return { sheetNames: sheets.items.map((s) => s.name), existing, readBack: back };
+  });
+}
+
+/** The workbook's sheet names (start-up, and when the pane has not read anything yet). One sync. */
+export async function listSheets(host: ExcelHost): Promise<string[]> {
+  return host.run(async (context) => {
+    const sheets = context.workbook.worksheets;
+    sheets.load('items/name');
+    await context.sync();
+    return sheets.items.map((s) => s.name);
+  });
+}
+
+/**
+ * Strings Excel would not keep as typed text: formulas (= + - @), numbers, dates, times,
+ * percentages and booleans. They get Excel's quote prefix (a leading apostrophe) so the cell
+ * holds exactly the plan's text; Excel hides the apostrophe and `values` reads the text back.
+ */
+export function needsQuotePrefix(s: string): boolean {
+  if (s === '') return false;
+  if (looksLikeFormula(s) || s.startsWith("'")) return true;
+  const t = s.trim();
+  if (/^(true|false|sant|falskt)$/i.test(t)) return true;
+  // Anything made only of digits and number/date/time/currency punctuation with at least one digit.
+  return /\d/.test(t) && /^[\d\s.,:/%()$€£kr+\-]*$/i.test(t);
+}
+
+/** The 2D array handed to `range.formulas` for a block: formulas as "=…", text quote-prefixed when needed. */
+export function blockFormulas(values: PlanCell[][], width: number): (string | number | boolean)[][] {
+  return values.map((row) => {
+    const out: (string | number | boolean)[] = new Array(width);
+    for (let c = 0; c < width; c++) {
+      const v = c < row.length ? row[c] : null;
+      if (v === null || v === undefined) out[c] = '';
+      else if (typeof v === 'object') out[c] = v.f;
+      else if (typeof v === 'string') out[c] = needsQuotePrefix(v) ? `'${v}` : v;
+      else if (typeof v === 'number') out[c] = Number.isFinite(v) ? v : '';
+      else out[c] = v;
+    }
+    return out;
+  });
+}
+
+const H_ALIGN = { left: 'Left', center: 'Center', right: 'Right' } as const;
+const V_ALIGN = { top: 'Top', middle: 'Center', bottom: 'Bottom' } as const;
+
+function styleRange(range: Excel.Range, s: Style): void {
+  const f = range.format;
+  if (s.bold !== undefined) f.font.bold = s.bold;
+  if (s.italic !== undefined) f.font.italic = s.italic;
+  if (s.fontSize !== undefined) f.font.size = s.fontSize;
+  if (s.fontColor) f.font.color = s.fontColor;
+  if (s.fill) f.fill.color = s.fill;
+  if (s.wrap !== undefined) f.wrapText = s.wrap;
+  if (s.hAlign) f.horizontalAlignment = H_ALIGN[s.hAlign];
+  if (s.vAlign) f.verticalAlignment = V_ALIGN[s.vAlign];
+  if (s.borderBottom) {
+    const edge = f.borders.getItem('EdgeBottom');
+    edge.style = 'Continuous';
+    edge.color = '#808080';
+  }
+}
+
+/** Vertical runs of equal non-null entries per column of a 2D attribute array: [style, A1 range]. */
+export function columnRuns<T>(rows: (T | null | undefined)[][], top: number, left: number): [T, string][] {
+  const out: [T, string][] = [];
+  const width = Math.max(0, ...rows.map((r) => r.length));
+  for (let c = 0; c < width; c++) {
+    let start = 0;
+    while (start < rows.length) {
+      const v = rows[start]?.[c];
+      let end = start + 1;
+      while (end < rows.length && rows[end]?.[c] === v) end++;
+      if (v !== null && v !== undefined) out.push([v, a1Range(top + start, left + c, end - start, 1)]);
+      start = end;
+    }
+  }
+  return out;
+}
+
+/** Excel column width in points for a width in characters (≈ 7 px per character plus padding, 0.75 pt per px). */
+export function columnPoints(chars: number): number {
+  return Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
+}
+
+function writeBlock(ws: Excel.Worksheet, b: Block, styles: Record<string, Style>): void {
+  const rows = b.values.length;
+  const width = Math.max(0, ...b.values.map((r) => r.length));
+  if (!rows || !width) return;
+  const range = ws.getRange(a1Range(b.row, b.col, rows, width));
+  // Values (and formulas) first, then number formats, then the look.
+  range.formulas = blockFormulas(b.values, width);
+  if (b.numberFormats && b.numberFormats.some((r) => r.some((x) => x))) {
+    range.numberFormat = Array.from({ length: rows }, (_, i) => Array.from({ length: width }, (_, j) => b.numberFormats?.[i]?.[j] ?? 'General'));
+  }
+  if (b.styles) {
+    for (const [name, addr] of columnRuns(b.styles, b.row, b.col)) {
+      const s = styles[name];
+      if (s) styleRange(ws.getRange(addr), s);
+    }
+  }
+}
+
+function writeExtras(ws: Excel.Worksheet, plan: SheetPlan, caps: Capabilities): void {
+  (plan.columnWidths ?? []).forEach((w, i) => {
+    if (w !== null && w !== undefined) ws.getRange(`${columnLetters(i)}:${columnLetters(i)}`).format.columnWidth = columnPoints(w);
+  });
+  for (const m of plan.merges ?? []) ws.getRange(m).merge(false);
+  const fr = plan.frozenRows ?? 0;
+  const fc = plan.frozenColumns ?? 0;
+  if (fr > 0 && fc > 0) ws.freezePanes.freezeAt(ws.getRange(a1Range(0, 0, fr, fc)));
+  else if (fr > 0) ws.freezePanes.freezeRows(fr);
+  else if (fc > 0) ws.freezePanes.freezeColumns(fc);
+  for (const cf of plan.conditionalFormats ?? []) {
+    const range = ws.getRange(cf.range);
+    let format: Excel.ConditionalRangeFormat;
+    if (cf.when.type === 'textEquals') {
+      const c = range.conditionalFormats.add('CellValue');
+      c.cellValue.rule = { formula1: `="${cf.when.text.replace(/"/g, '""')}"`, operator: 'EqualTo' };
+      format = c.cellValue.format;
+    } else {
+      const c = range.conditionalFormats.add('Custom');
+      c.custom.rule.formula = cf.when.formula;
+      format = c.custom.format;
+    }
+    if (cf.style.fill) format.fill.color = cf.style.fill;
+    if (cf.style.fontColor) format.font.color = cf.style.fontColor;
+    if (cf.style.bold !== undefined) format.font.bold = cf.style.bold;
+  }
+  for (const v of plan.validations ?? []) {
+    const dv = ws.getRange(v.range).dataValidation;
+    if (v.rule.type === 'list') {
+      dv.rule = { list: { inCellDropDown: true, source: v.rule.values.join(',') } };
+    } else {
+      const { min, max } = v.rule;
+      const basic: Excel.BasicDataValidation =
+        min !== undefined && max !== undefined
+          ? { operator: 'Between', formula1: min, formula2: max }
+          : min !== undefined
+            ? { operator: 'GreaterThanOrEqualTo', formula1: min }
+            : max !== undefined
+              ? { operator: 'LessThanOrEqualTo', formula1: max }
+              : { operator: 'Between', formula1: -1e15, formula2: 1e15 };
+      dv.rule = v.rule.type === 'wholeNumber' ? { wholeNumber: basic } : { decimal: basic };
+    }
+    dv.ignoreBlanks = v.allowBlank ?? true;
+    if (v.inputTitle || v.inputMessage) dv.prompt = { showPrompt: true, title: v.inputTitle ?? '', message: v.inputMessage ?? '' };
+    if (v.errorMessage) dv.errorAlert = { showAlert: true, style: 'Stop', title: v.inputTitle ?? '', message: v.errorMessage };
+  }
+  for (const n of plan.notes ?? []) {
+    // Classic notes where the host has them (ExcelApi 1.18), threaded comments otherwise (1.10).
+    // Older hosts get neither: the findings column and the Kontroller sheet carry the same text.
+    if (caps.notes) ws.notes.add(ws.getRange(n.cell), n.text);
+    else if (caps.comments) ws.comments.add(ws.getRange(n.cell), n.text);
+  }
+  for (const l of plan.links ?? []) {
+    ws.getRange(l.cell).hyperlink = { documentReference: `${quoteSheet(l.sheet)}!${l.target}`, textToDisplay: l.text, screenTip: `${l.sheet}!${l.target}` };
+  }
+  if (plan.chart) {
+    const ch = plan.chart;
+    const chart = ws.charts.add(ch.type === 'bar' ? 'BarClustered' : 'ColumnClustered', ws.getRange(ch.series[0].values), 'Columns');
+    chart.title.text = ch.title;
+    const first = chart.series.getItemAt(0);
+    first.name = ch.series[0].name;
+    first.setXAxisValues(ws.getRange(ch.categories));
+    for (const s of ch.series.slice(1)) {
+      const series = chart.series.add(s.name);
+      series.setValues(ws.getRange(s.values));
+      series.setXAxisValues(ws.getRange(ch.categories));
+    }
+    const at = parseA1(ch.anchor) ?? { row: 0, col: 0 };
+    chart.setPosition(a1(at.row, at.col), a1(at.row + (ch.heightRows ?? 15) - 1, at.col + (ch.widthCols ?? 8) - 1));
+  }
+  if (plan.tabColor) ws.tabColor = plan.tabColor;
+}
+
+/** Options of applyPlans. */
+export interface ApplyOptions {
+  /** The source sheet's name: never written, deleted or replaced. */
+  source: string | null;
+  /** Names of sheets that exist now (from inspectSheets): they are deleted and written anew. */
+  existing: string[];
+  /** Extra sheets to delete (undo of a run that created them). */
+  remove?: string[];
+  capabilities?: Capabilities;
+  /** Bytes per request; defaults to the capabilities' budget (4 MiB on the web, unlimited on desktop). */
+  budget?: number;
+  /** Sheet to show when done. */
+  activate?: string | null;
+}
+
+/** Thrown (with a Swedish message) when a plan would touch the source sheet. */
+export class SourceSheetError extends Error {}
+
+/**
+ * Writes the plans: replaced and removed sheets are deleted, every planned sheet is added and
+ * filled (calculation suspended, values, number formats, styles, widths, merges, frozen panes,
+ * conditional formats, validation, notes, links, chart, tab colour). All in ONE
+ * `context.sync()` unless the plans pass the request budget, in which case batchPlans splits
+ * them and each piece is one sync that lands whole. Returns the number of syncs used.
+ */
+export async function applyPlans(host: ExcelHost, plans: SheetPlan[], opts: ApplyOptions): Promise<number> {
+  const source = opts.source;
+  const touched = [...plans.map((p) => p.name), ...(opts.remove ?? [])];
+  if (source && touched.some((n) => n.toLowerCase() === source.toLowerCase())) {
+    throw new SourceSheetError(`Bladet "${source}" är källbladet och skrivs aldrig över. Byt namn på det och försök igen.`);
+  }
+  const caps = opts.capabilities ?? NO_EXTRAS;
+  const batches = batchPlans(plans, opts.budget ?? caps.requestBudget);
+  const created = new Set<string>();
+  let syncs = 0;
+  const existing = new Set(opts.existing);
+  const removeFirst = (opts.remove ?? []).filter((n) => existing.has(n));
+  if (!batches.length && !removeFirst.length) return 0;
+  const rounds = batches.length ? batches : [[]];
+  for (let i = 0; i < rounds.length; i++) {
+    const batch = rounds[i];
+    await host.run(async (context) => {
+      context.workbook.application.suspendApiCalculationUntilNextSync();
+      const sheets = context.workbook.worksheets;
+      if (i === 0) {
+        for (const name of removeFirst) sheets.getItem(name).delete();
+      }
+      // Delete every sheet being replaced before adding any, so cross-sheet formulas written
+      // below (COUNTIFS over Händelser) resolve against the new sheets.
+      const fresh = [...new Set(batch.map((p) => p.name))].filter((n) => !created.has(n));
+      for (const name of fresh) if (existing.has(name)) sheets.getItem(name).delete();
+      const targets = new Map<string, Excel.Worksheet>();
+      for (const name of fresh) {
+        targets.set(name, sheets.add(name));
+        created.add(name);
+      }
+      for (const p of batch) {
+        const ws = targets.get(p.name) ?? sheets.getItem(p.name);
+        const styles = p.styles ?? {};
+        for (const b of p.blocks) writeBlock(ws, b, styles);
+        writeExtras(ws, p, caps);
+      }
+      const last = i === rounds.length - 1;
+      if (last && opts.activate && touched.includes(opts.activate)) sheets.getItem(opts.activate).activate();
+      await context.sync();
+      syncs++;
+    });
+  }
+  return syncs;
+}
+
+/** Selects a cell (or range) of a sheet and shows it: what clicking a finding does. One sync. */
+export async function selectCell(host: ExcelHost, sheet: string, cell: string): Promise<boolean> {
+  if (!parseA1Range(cell)) return false;
+  try {
+    return await host.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem(sheet);
+      ws.activate();
+      ws.getRange(cell).select();
+      await context.sync();
+      return true;
+    });
+  } catch {
+    return false;
+  }
+}
+
+/** True when every value of a grid is blank. */
+export function gridIsEmpty(grid: Grid): boolean {
+  return grid.values.every((r) => r.every(blank));
+}

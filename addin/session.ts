@@ -1,0 +1,176 @@
+// The task pane's workflow over the Excel adapter and the core: read → preview → structure → summary → report → undo.
+import type { FollowUp } from '../shared/model/follow-up';
+import type { Grid } from '../shared/model/grid';
+import type { SheetPlan } from '../shared/model/sheet-plan';
+import { importFollowUp } from '../shared/import/import-follow-up';
+import { planImportSheets } from '../shared/plan/index';
+import { planSummary } from '../shared/plan/summary';
+import { readStructured } from '../shared/plan/read-structured';
+import { EVENTS_SHEET, FINDINGS_SHEET, structuredSheetName, summarySheetName } from '../shared/plan/names';
+import { buildReport } from '../shared/report/build-report';
+import type { ReportDoc } from '../shared/report/report-doc';
+import { previewOf, type Preview } from '../shared/app/preview';
+import { findStructuredSheet, generatedKind, isGeneratedSheet } from '../shared/app/generated-sheets';
+import { undoRecordOf, type UndoRecord } from '../shared/app/snapshot';
+import { PlanTooLargeError } from '../shared/app/split-plan';
+import { UI } from '../shared/i18n/sv-ui';
+import { applyPlans, gridIsEmpty, inspectSheets, listSheets, readSource, selectCell, SourceSheetError, NO_EXTRAS, type Capabilities, type ExcelHost, type SheetsState } from './excel-adapter';
+
+/** An error whose message is plain Swedish for the user. */
+export class UserError extends Error {}
+
+/** A write that is ready to go once the user has confirmed replacing `replacing`. */
+export interface PreparedWrite {
+  action: string;
+  plans: SheetPlan[];
+  /** Generated sheets that exist and will be replaced (ask first when non-empty). */
+  replacing: string[];
+  state: SheetsState;
+  /** The follow-up the plans were built from. */
+  followUp: FollowUp;
+}
+
+/** YYYY-MM-DD in local time. */
+export function isoDate(d: Date): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+}
+
+/** A file name for the report: "Medborgarlöften Eskilstuna 2019 T3.docx". */
+export function reportFileName(f: FollowUp): string {
+  const period = f.reportedPeriod ? `T${f.reportedPeriod}` : '';
+  const name = ['Medborgarlöften', f.kommun ?? '', f.year ?? '', period].filter((x) => x !== '').join(' ');
+  return `${name.replace(/[\\/:*?"<>|]+/g, '-')}.docx`;
+}
+
+/** Turns anything thrown into a Swedish message; never shows a raw exception. */
+export function userMessage(e: unknown, what: string): string {
+  if (e instanceof UserError || e instanceof SourceSheetError || e instanceof PlanTooLargeError) return e.message;
+  const code = (e as { code?: string } | null)?.code;
+  if (code === 'InvalidOperationInCellEditMode') return UI.errors.busy;
+  if (code === 'RequestPayloadSizeLimitExceeded' || code === 'PayloadTooLarge') return UI.errors.tooLarge;
+  return UI.errors.unexpected(what);
+}
+
+/** Holds what the pane has read and the last run's undo record. One instance per pane. */
+export class AddinSession {
+  source: { grid: Grid; sheet: string; address: string } | null = null;
+  followUp: FollowUp | null = null;
+  sheetNames: string[] = [];
+  undo: UndoRecord | null = null;
+  /** Sheet the findings shown in the pane refer to. */
+  findingsSheet: string | null = null;
+
+  constructor(
+    private host: ExcelHost,
+    private caps: Capabilities = NO_EXTRAS,
+    private now: () => Date = () => new Date(),
+  ) {}
+
+  /** Läs in: reads the active sheet (or the selection) and imports it; writes nothing. One sync. */
+  async read(opts: { selectionOnly?: boolean; reportedPeriod?: number | null } = {}): Promise<Preview> {
+    const res = await readSource(this.host, { selectionOnly: opts.selectionOnly });
+    this.sheetNames = res.sheetNames;
+    const sheet = res.grid.sheetName ?? '';
+    if (isGeneratedSheet(sheet)) throw new UserError(UI.errors.sourceIsGenerated(sheet));
+    if (gridIsEmpty(res.grid)) throw new UserError(UI.errors.emptySheet);
+    this.source = { grid: res.grid, sheet, address: res.address };
+    return this.reimport(opts.reportedPeriod ?? null);
+  }
+
+  /** Imports the grid read last with another reported period (no Excel call). */
+  reimport(reportedPeriod: number | null): Preview {
+    if (!this.source) throw new UserError(UI.errors.readFirst);
+    const f = importFollowUp(this.source.grid, reportedPeriod ? { reportedPeriod } : {});
+    if (!f.promises.some((p) => p.activities.length)) throw new UserError(UI.errors.noActivities);
+    this.followUp = f;
+    this.findingsSheet = this.source.sheet;
+    return previewOf(f);
+  }
+
+  /** Skapa strukturerat blad, step 1: plans, and which existing sheets they replace. One sync. */
+  async prepareStructure(): Promise<PreparedWrite> {
+    const f = this.followUp;
+    if (!f || !this.source) throw new UserError(UI.errors.readFirst);
+    const plans = planImportSheets(f);
+    const state = await inspectSheets(this.host, plans.map((p) => p.name));
+    this.sheetNames = state.sheetNames;
+    return { action: UI.actions.structure, plans, replacing: plans.map((p) => p.name).filter((n) => state.existing[n]), state, followUp: f };
+  }
+
+  /** Skapa sammanfattning, step 1: reads the structured sheet back as edited, plans the summary. One sync. */
+  async prepareSummary(): Promise<PreparedWrite> {
+    const { followUp, state } = await this.readBack(true);
+    const plan = planSummary(followUp, { generatedAt: isoDate(this.now()) });
+    // The summary's name is known only now; its snapshot was read with every summary sheet.
+    const existing = state.existing[plan.name] !== undefined ? state.existing[plan.name] : null;
+    const narrowed: SheetsState = { ...state, existing: { [plan.name]: existing } };
+    return { action: UI.actions.summary, plans: [plan], replacing: existing ? [plan.name] : [], state: narrowed, followUp };
+  }
+
+  /** Step 2 of a write: applies the plans (one sync unless split) and keeps the undo record. */
+  async commit(prep: PreparedWrite): Promise<string[]> {
+    const existing = Object.entries(prep.state.existing).filter(([, v]) => v !== null).map(([k]) => k);
+    await applyPlans(this.host, prep.plans, {
+      source: this.source?.sheet ?? null,
+      existing,
+      capabilities: this.caps,
+      activate: prep.plans[0]?.name ?? null,
+    });
+    this.undo = undoRecordOf(prep.action, prep.state.existing, this.now());
+    const names = prep.plans.map((p) => p.name);
+    this.sheetNames = [...new Set([...this.sheetNames, ...names])];
+    if (prep.plans[0]?.kind === 'structured') this.findingsSheet = this.source?.sheet ?? null;
+    return names;
+  }
+
+  /** Exportera rapport: the report built from the structured sheet as edited. One sync. */
+  async report(): Promise<{ doc: ReportDoc; fileName: string }> {
+    const { followUp } = await this.readBack(false);
+    return { doc: buildReport(followUp, { generatedAt: isoDate(this.now()) }), fileName: reportFileName(followUp) };
+  }
+
+  /** Ångra senaste körning: deletes what the last run created and writes back what it replaced. Two syncs. */
+  async undoLast(): Promise<{ deleted: string[]; restored: string[] }> {
+    const rec = this.undo;
+    if (!rec) throw new UserError(UI.pane.undoNothing);
+    const names = [...rec.created, ...rec.restore.map((p) => p.name)];
+    const all = await listSheets(this.host);
+    const existing = names.filter((n) => all.includes(n));
+    await applyPlans(this.host, rec.restore, {
+      source: this.source?.sheet ?? null,
+      existing,
+      remove: rec.created.filter((n) => existing.includes(n)),
+      capabilities: this.caps,
+    });
+    this.undo = null;
+    this.sheetNames = this.sheetNames.filter((n) => !rec.created.includes(n));
+    return { deleted: rec.created.filter((n) => existing.includes(n)), restored: rec.restore.map((p) => p.name) };
+  }
+
+  /** Selects a finding's cell in the sheet the findings refer to. */
+  async select(cell: string): Promise<boolean> {
+    const sheet = this.findingsSheet ?? this.source?.sheet;
+    if (!sheet) return false;
+    return selectCell(this.host, sheet, cell);
+  }
+
+  /** Reads the structured sheet (+ Händelser, Kontroller, and for a summary every summary sheet) in one sync. */
+  private async readBack(withSummaries: boolean): Promise<{ followUp: FollowUp; state: SheetsState }> {
+    if (!this.sheetNames.length) this.sheetNames = await listSheets(this.host);
+    const preferred = this.followUp ? structuredSheetName(this.followUp.year) : null;
+    const structured = findStructuredSheet(this.sheetNames, preferred);
+    if (!structured) throw new UserError(UI.errors.noStructured);
+    const summaries = withSummaries ? this.sheetNames.filter((n) => generatedKind(n) === 'summary') : [];
+    const state = await inspectSheets(this.host, summaries, [structured, EVENTS_SHEET, FINDINGS_SHEET]);
+    this.sheetNames = state.sheetNames;
+    const grid = state.readBack[structured];
+    if (!grid) throw new UserError(UI.errors.noStructured);
+    const followUp = readStructured({ structured: grid, events: state.readBack[EVENTS_SHEET] ?? null, findings: state.readBack[FINDINGS_SHEET] ?? null });
+    if (withSummaries) {
+      const name = summarySheetName(followUp.reportedPeriod, followUp.year, followUp.periodKind);
+      if (!(name in state.existing)) state.existing[name] = null;
+    }
+    return { followUp, state };
+  }
+}
