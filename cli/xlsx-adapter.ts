@@ -1,7 +1,7 @@
 // File host adapter: applies SheetPlans to an ExcelJS workbook (every plan feature ExcelJS can write) and writes .xlsx.
 import ExcelJS from 'exceljs';
 import { type PlanCell, type SheetPlan, type Style } from '../shared/model/sheet-plan';
-import { a1, parseA1, quoteSheet } from '../shared/model/a1';
+import { a1, parseA1, parseA1Range, quoteSheet } from '../shared/model/a1';
 
 /** Functions newer than Excel 2007 must carry the `_xlfn.` prefix in OOXML, or Excel shows #NAME?. */
 const XLFN = [
@@ -72,6 +72,46 @@ function cellAt(ws: ExcelJS.Worksheet, ref: string): ExcelJS.Cell {
   return ws.getCell(p.row + 1, p.col + 1);
 }
 
+/** Lines a wrapped text needs in a column `width` characters wide (a rough Calibri 11 estimate). */
+export function wrappedLines(text: string, width: number): number {
+  const usable = Math.max(1, width - 1);
+  return text.split(/\r?\n/).reduce((n, line) => n + Math.max(1, Math.ceil((line.length * 1.05) / usable)), 0);
+}
+
+/**
+ * Neither Excel nor LibreOffice grows a row to fit wrapped text in a file written without row
+ * heights, so set the height of rows whose wrapped cells need more than one line.
+ */
+function fitRowHeights(ws: ExcelJS.Worksheet, plan: SheetPlan): void {
+  const styles = plan.styles ?? {};
+  const widths = plan.columnWidths ?? [];
+  const width = (c: number) => widths[c] ?? 9;
+  // Covered cells of a merge are skipped; a one-row merge's first cell wraps across all its columns.
+  const merged = new Map<string, number | null>();
+  for (const m of plan.merges ?? []) {
+    const r = parseA1Range(m);
+    if (!r) continue;
+    for (let i = 0; i < r.rows; i++) for (let j = 0; j < r.cols; j++) merged.set(`${r.row + i}:${r.col + j}`, null);
+    if (r.rows === 1) merged.set(`${r.row}:${r.col}`, Array.from({ length: r.cols }, (_, j) => width(r.col + j)).reduce((a, b) => a + b, 0));
+  }
+  const need = new Map<number, number>();
+  for (const b of plan.blocks) {
+    b.values.forEach((row, i) =>
+      row.forEach((v, j) => {
+        const st = b.styles?.[i]?.[j];
+        const style = st ? styles[st] : undefined;
+        const key = `${b.row + i}:${b.col + j}`;
+        const w = merged.has(key) ? merged.get(key) : width(b.col + j);
+        if (typeof v !== 'string' || !style?.wrap || !w) return;
+        const lines = wrappedLines(v, w);
+        const pt = Math.min(409, lines * 15 * ((style.fontSize ?? 11) / 11));
+        need.set(b.row + i, Math.max(need.get(b.row + i) ?? 0, pt));
+      }),
+    );
+  }
+  for (const [r, pt] of need) if (pt > 15) ws.getRow(r + 1).height = Math.round(pt);
+}
+
 function writeSheet(ws: ExcelJS.Worksheet, plan: SheetPlan): void {
   const styles = plan.styles ?? {};
   for (const b of plan.blocks) {
@@ -86,6 +126,7 @@ function writeSheet(ws: ExcelJS.Worksheet, plan: SheetPlan): void {
       }),
     );
   }
+  fitRowHeights(ws, plan);
   (plan.columnWidths ?? []).forEach((w, i) => {
     if (w !== null && w !== undefined) ws.getColumn(i + 1).width = w;
   });
@@ -143,6 +184,9 @@ function writeSheet(ws: ExcelJS.Worksheet, plan: SheetPlan): void {
   // plan.chart: ExcelJS cannot write charts. The summary plan carries in-cell REPT bars as
   // formulas, which is what a file written by the CLI shows instead.
   if (plan.tabColor) ws.properties.tabColor = { argb: argb(plan.tabColor) };
+  // Printing (and PDF export): A4 landscape, all columns on one page width, header rows repeated.
+  ws.pageSetup = { ...ws.pageSetup, paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
+  if (fr > 0) ws.pageSetup.printTitlesRow = `1:${fr}`;
 }
 
 /**

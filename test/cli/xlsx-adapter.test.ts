@@ -1,7 +1,7 @@
 // The ExcelJS adapter writes every plan feature into a real .xlsx that reads back the same (values, formulas, CF, DV, notes, panes, text safety).
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { applyPlansToWorkbook, toExcelJsFormula, xlsxBuffer } from '../../cli/xlsx-adapter';
+import { applyPlansToWorkbook, toExcelJsFormula, wrappedLines, xlsxBuffer } from '../../cli/xlsx-adapter';
 import { allFeaturesPlans, excelJsWrittenGrids, expectedGrid } from '../support/contract';
 
 async function reread(data: Uint8Array): Promise<ExcelJS.Workbook> {
@@ -122,6 +122,27 @@ describe('xlsx adapter', () => {
   it('prefixes post-2007 functions with _xlfn. but not text inside string literals', () => {
     expect(toExcelJsFormula('=IFS(A1>1,"IFS(x)",TRUE,TEXTJOIN(", ",TRUE,B1:B3))')).toBe('_xlfn.IFS(A1>1,"IFS(x)",TRUE,_xlfn.TEXTJOIN(", ",TRUE,B1:B3))');
     expect(toExcelJsFormula('=SUMIFS(A:A,B:B,"x")')).toBe('SUMIFS(A:A,B:B,"x")');
+  });
+
+  it('sets row heights for wrapped text that needs more lines, and prints landscape one page wide', () => {
+    expect(wrappedLines('kort', 40)).toBe(1);
+    expect(wrappedLines('a'.repeat(100), 30)).toBe(4);
+    expect(wrappedLines('rad ett\nrad två', 30)).toBe(2);
+    const k = wb.getWorksheet('Kontroller')!;
+    // "Händelsen Fröslunda …" (≈100 characters) wraps in no styled column here: default height.
+    expect(k.getRow(2).height).toBeUndefined();
+    // Row 8 of the structured sheet: "Trafikkontroll i utsatta områden" fits in 40 characters.
+    expect(ws.getRow(8).height).toBeUndefined();
+    expect(ws.pageSetup).toMatchObject({ orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:6' });
+  });
+
+  it('grows a row whose wrapped cell holds a long kept text', async () => {
+    const [plan] = allFeaturesPlans();
+    const long = { ...plan, blocks: [...plan.blocks, { row: 11, col: 1, values: [['Genomfört intervjuer med ca 200 personer i de östra delarna av kommunen, där trygghetsaspekt varit ett område som berörts.']], styles: [['text']] }] };
+    const back = await reread(await xlsxBuffer([long]));
+    const h = back.worksheets[0].getRow(12).height;
+    expect(h).toBeGreaterThanOrEqual(45);
+    expect(h).toBeLessThanOrEqual(75);
   });
 
   it('asks Excel to recalculate on open, since formulas carry no cached results', async () => {
