@@ -71,7 +71,7 @@ export function clampPeriod(reported: number | null, count: number): number {
   return Math.min(Math.max(Math.round(reported), 1), count);
 }
 
-/** Fills in total/share/expected/status of an activity from its periods. */
+/** Fills in running totals, total/share/expected/status of an activity from its periods' values. */
 export function withStatus(activity: Activity, reportedPeriod: number | null): Activity {
   const res = computeStatus({
     values: activity.periods.map((p) => p.value),
@@ -82,9 +82,16 @@ export function withStatus(activity: Activity, reportedPeriod: number | null): A
   });
   const r = clampPeriod(reportedPeriod, activity.periods.length);
   const counted = activity.periods.slice(0, r).filter((p: Period) => p.value !== null);
+  let run = 0;
+  const periods = activity.periods.map((p) => {
+    if (p.value === null) return { ...p, cumulative: null };
+    run += p.value;
+    return { ...p, cumulative: run };
+  });
   return {
     ...activity,
     ...res,
+    periods,
     totalApprox: counted.some((p) => p.approx),
     totalLowerBound: counted.some((p) => p.lowerBound),
   };

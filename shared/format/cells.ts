@@ -2,14 +2,19 @@
 import type { Activity, Goal, Period } from '../model/follow-up';
 import { GOAL_OP_LABEL } from '../i18n/sv';
 
-/** "479 (1019)", "ca 20", "minst 10 (minst 40)", "Göksten 2019-11-08, …", or the kept text when there is no count. */
-export function formatPeriod(p: Period): string {
+/**
+ * A period as follow-up readers write it: the count with the running total in brackets once it
+ * differs ("479 (1019)", "3 (14)", "minst 10 (minst 40)", "ca 20"), an event list
+ * ("Göksten 2019-11-08, …", or one per line with `eventSeparator: '\n'`), or the kept text when
+ * there is no count.
+ */
+export function formatPeriod(p: Period, eventSeparator = ', '): string {
   if (p.kind === 'events' && p.events.length) {
-    return p.events.map((e) => [e.place, e.date].filter(Boolean).join(' ')).join(', ');
+    return p.events.map((e) => [e.place, e.date].filter(Boolean).join(' ')).join(eventSeparator);
   }
   if (p.value === null) return p.text.replace(/\s+/g, ' ').trim();
   const q = (v: number) => `${p.lowerBound ? 'minst ' : p.approx ? 'ca ' : ''}${String(v).replace('.', ',')}`;
-  const cum = p.statedCumulative ?? (p.kind === 'cumulative' ? p.cumulative : null);
+  const cum = p.cumulative ?? p.statedCumulative;
   return cum !== null && cum !== undefined && cum !== p.value ? `${q(p.value)} (${q(cum)})` : q(p.value);
 }
 

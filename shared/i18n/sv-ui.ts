@@ -92,3 +92,24 @@ export const UI = {
     whatUndo: 'körningen ångrades',
   },
 } as const;
+
+// ---------------------------------------------------------------------------------------------
+// Google Sheets host (menu, dialogs, sidebar): added by the Apps Script host; the rest of the
+// wording is shared through UI above so both hosts say the same thing.
+// ---------------------------------------------------------------------------------------------
+export const SHEETS_UI = {
+  busy: 'Någon annan kör tillägget i det här kalkylarket just nu. Vänta en stund och försök igen.',
+  readFailed: (sheet: string, why: string) => `Bladet "${sheet}" kunde inte läsas: ${why}`,
+  reportTitle: 'Rapporten är klar',
+  reportLinks: 'Rapporten sparades bredvid kalkylarket:',
+  reportDoc: 'Öppna Google-dokumentet',
+  reportPdf: 'Öppna PDF-filen',
+  reportInRoot: 'Mappen där kalkylarket ligger gick inte att nå, så rapporten sparades i Min enhet.',
+  chartBars: 'Andel av mål per aktivitet',
+  close: 'Stäng',
+  previewTitle: 'Förhandsgranskning',
+  periodAuto: UI.pane.periodAuto,
+  confirmTitle: UI.pane.confirmTitle,
+  undoTitle: UI.actions.undo,
+  structuredMissing: UI.errors.noStructured,
+} as const;

@@ -22,19 +22,9 @@ function statusText(a: Activity): string {
   return a.share !== null && a.status !== 'no-goal' ? `${word} (${percent(a.share)})` : word;
 }
 
-/**
- * A period as readers know it; events one per line. A follow-up read back from the structured sheet has no stated
- * running total, but its kept source text ("479 (1019)") still shows it: when the bracketed
- * number equals the recomputed running total, show it again.
- */
+/** A period as readers know it ("479 (1019)"); events one per line, easier to read in a narrow column. */
 export function periodText(p: Period): string {
-  // One event per line ("Göksten 2019-11-08"), easier to read in a narrow column than a comma list.
-  if (p.kind === 'events' && p.events.length) return p.events.map((e) => [e.place, e.date].filter(Boolean).join(' ')).join('\n');
-  if (p.statedCumulative === null && p.value !== null && p.cumulative !== null && p.cumulative !== p.value && p.kind !== 'events') {
-    const m = /\(\s*(\d[\d\s]*)\s*\)\s*$/.exec(p.text);
-    if (m && Number(m[1].replace(/\s/g, '')) === p.cumulative) return formatPeriod({ ...p, statedCumulative: p.cumulative });
-  }
-  return formatPeriod(p);
+  return formatPeriod(p, '\n');
 }
 
 function activityRow(a: Activity, reported: number): ReportCell[] {

@@ -52,7 +52,7 @@ describe('summary sheet', () => {
   test('Eksjö: approximate and lower-bound counts read as "ca 20", "minst …"', () => {
     const g = planToGrid(planSummary(eksjoSample(3), { generatedAt: '2020-01-08' }));
     const row = g[rowOf(g, 'Ökad polisiär närvaro vid resecentrum')];
-    expect(row.slice(1, 4)).toEqual(['ca 20', 'ca 10', 'minst 10 (minst 40)']);
+    expect(row.slice(1, 4)).toEqual(['ca 20', 'ca 10 (ca 30)', 'minst 10 (minst 40)']);
     expect(row[6]).toBe('minst 40');
   });
 
@@ -96,7 +96,8 @@ describe('summary sheet', () => {
     const back = readStructured({ structured: hostGrid(wb, plans[0]), events: hostGrid(wb, plans[1]), findings: hostGrid(wb, plans[2]) });
     const s = planToGrid(planSummary(back, { generatedAt: '2020-01-08' }));
     const traffic = s[rowOf(s, 'Trafikkontroll i utsatta områden (inklusive synlighet och kommunikativt förhållningssätt: STORM-HOBIT)')];
-    expect(traffic.slice(3, 7)).toEqual(['80', '200 kontroller', 'Uppnått', '206']);
+    // The running total follows the edit: 83 + 43 + 80 = 206.
+    expect(traffic.slice(3, 7)).toEqual(['80 (206)', '200 kontroller', 'Uppnått', '206']);
   });
 });
 

@@ -98,13 +98,13 @@ describe('buildReport on the imported Eksjö seed', () => {
 
   it('shows approximate counts and running totals as written, and asks for manual assessment of prose', () => {
     const l1 = tableAfter(doc, 'Löfte 1');
-    expect(row(l1, 'Ökad polisiär närvaro').slice(1, 7)).toEqual(['ca 20', 'ca 10', 'minst 10 (minst 40)', 'minst 40', '', 'Inget mål']);
+    expect(row(l1, 'Ökad polisiär närvaro').slice(1, 7)).toEqual(['ca 20', 'ca 10 (ca 30)', 'minst 10 (minst 40)', 'minst 40', '', 'Inget mål']);
     const walks = row(l1, 'Kommunen ska genomföra en trygghetsvandring');
     expect(walks[6]).toBe('Bedöm manuellt');
     expect(walks[2]).toContain('intervjuer med ca 200 personer');
     const l2 = tableAfter(doc, 'Löfte 2');
-    expect(row(l2, 'Genomföra minst tio riktade insatser').slice(1, 7)).toEqual(['6', '5', '3 (14)', '14', 'minst 10 riktade insatser', 'Uppnått (140 %)']);
-    expect(row(l2, 'Polisen och kommunen lovar').slice(1, 5)).toEqual(['1', '1', '2 (4)', '4']);
+    expect(row(l2, 'Genomföra minst tio riktade insatser').slice(1, 7)).toEqual(['6', '5 (11)', '3 (14)', '14', 'minst 10 riktade insatser', 'Uppnått (140 %)']);
+    expect(row(l2, 'Polisen och kommunen lovar').slice(1, 5)).toEqual(['1', '1 (2)', '2 (4)', '4']);
     expect(texts(doc)).toContain('Uppföljningen avser tredje tertialet 2019.');
     expect(texts(doc).some((t) => t.startsWith('Dokumentet anger'))).toBe(false);
   });
@@ -140,8 +140,14 @@ describe('periodText', () => {
   it('shows the running total again when the kept text states it and it adds up', () => {
     expect(periodText({ ...base, value: 479, cumulative: 1019, statedCumulative: null, text: '479 (1019)' })).toBe('479 (1019)');
   });
-  it('does not invent a running total the text does not state or that does not add up', () => {
-    expect(periodText({ ...base, value: 479, cumulative: 1019, statedCumulative: null, text: '479' })).toBe('479');
-    expect(periodText({ ...base, value: 479, cumulative: 1019, statedCumulative: null, text: '479 (1090)' })).toBe('479');
+  it('shows the recomputed running total, not a stated one that does not add up', () => {
+    expect(periodText({ ...base, value: 479, cumulative: 1019, statedCumulative: 1090, text: '479 (1090)' })).toBe('479 (1019)');
+  });
+  it('shows no bracket in the first period or when nothing was added before', () => {
+    expect(periodText({ ...base, value: 540, cumulative: 540, statedCumulative: null, text: '540' })).toBe('540');
+  });
+  it('lists events one per line', () => {
+    const events = [{ place: 'Göksten', date: '2019-11-08', cell: null }, { place: 'Stadsparken', date: '2019-11-12', cell: null }];
+    expect(periodText({ ...base, kind: 'events', value: 2, cumulative: 2, statedCumulative: null, events, text: '' } as never)).toBe('Göksten 2019-11-08\nStadsparken 2019-11-12');
   });
 });
