@@ -1,0 +1,271 @@
+// Task pane entry: wires the Swedish UI to the session (read → preview → structure → summary → report → undo).
+import { UI } from '../../shared/i18n/sv-ui';
+import type { Preview } from '../../shared/app/preview';
+import { detectCapabilities, type ExcelHost } from '../excel-adapter';
+import { AddinSession, userMessage, type PreparedWrite } from '../session';
+
+const $ = <T extends HTMLElement = HTMLElement>(id: string): T => {
+  const el = document.getElementById(id);
+  if (!el) throw new Error(`#${id} saknas`);
+  return el as T;
+};
+
+/** Creates an element whose text is set with textContent (sheet text is never parsed as HTML). */
+function el(tag: string, cls?: string, text?: string): HTMLElement {
+  const e = document.createElement(tag);
+  if (cls) e.className = cls;
+  if (text !== undefined) e.textContent = text;
+  return e;
+}
+
+let session: AddinSession;
+let busy = false;
+
+function show(id: string, text: string | null): void {
+  const box = $(id);
+  box.textContent = text ?? '';
+  box.hidden = !text;
+}
+
+function setBusy(on: boolean, text: string = UI.pane.progress): void {
+  busy = on;
+  $('app').setAttribute('aria-busy', String(on));
+  $('progress').hidden = !on;
+  $('progress-text').textContent = text;
+  updateButtons();
+}
+
+function updateButtons(): void {
+  const b = (id: string) => $<HTMLButtonElement>(id);
+  b('btn-read').disabled = busy;
+  b('btn-structure').disabled = busy || !session?.followUp;
+  b('btn-summary').disabled = busy;
+  b('btn-report').disabled = busy;
+  b('btn-undo').disabled = busy || !session?.undo;
+  b('btn-undo').title = session?.undo ? UI.pane.undoAvailable(session.undo.action) : UI.pane.undoNothing;
+}
+
+/** Runs one action with progress, a Swedish result line and a Swedish error (never a raw exception). */
+async function act(progress: string, what: string, body: () => Promise<string | null>): Promise<void> {
+  if (busy) return;
+  show('error', null);
+  show('result', null);
+  setBusy(true, progress);
+  try {
+    const done = await body();
+    if (done) show('result', done);
+  } catch (e) {
+    console.error(e);
+    show('error', userMessage(e, what));
+  } finally {
+    setBusy(false);
+  }
+}
+
+/** The in-pane confirmation (window.confirm is blocked in Office add-ins). */
+function confirmReplace(names: string[]): Promise<boolean> {
+  return new Promise((resolve) => {
+    const overlay = $('confirm');
+    $('confirm-title').textContent = UI.pane.confirmTitle;
+    $('confirm-text').textContent = UI.pane.confirmReplace(names);
+    const ok = $<HTMLButtonElement>('confirm-ok');
+    const cancel = $<HTMLButtonElement>('confirm-cancel');
+    const previous = document.activeElement as HTMLElement | null;
+    const close = (answer: boolean) => {
+      overlay.hidden = true;
+      ok.onclick = null;
+      cancel.onclick = null;
+      overlay.onkeydown = null;
+      previous?.focus();
+      resolve(answer);
+    };
+    ok.onclick = () => close(true);
+    cancel.onclick = () => close(false);
+    overlay.onkeydown = (ev: KeyboardEvent) => {
+      if (ev.key === 'Escape') close(false);
+      if (ev.key === 'Tab') {
+        // Keep focus inside the dialog.
+        ev.preventDefault();
+        (document.activeElement === ok ? cancel : ok).focus();
+      }
+    };
+    overlay.hidden = false;
+    cancel.focus();
+  });
+}
+
+async function writeConfirmed(prep: PreparedWrite): Promise<string | null> {
+  if (prep.replacing.length && !(await confirmReplace(prep.replacing))) return null;
+  setBusy(true, UI.progress.writing);
+  const names = await session.commit(prep);
+  return UI.result.wrote(names);
+}
+
+function renderPreview(p: Preview): void {
+  const facts = $('facts');
+  facts.replaceChildren();
+  const fact = (label: string, value: string) => {
+    facts.append(el('dt', undefined, label), el('dd', undefined, value || '–'));
+  };
+  fact(UI.labels.kommun, p.kommun ?? '');
+  fact(UI.labels.year, p.year === null ? '' : String(p.year));
+  fact(UI.labels.reportedPeriod, p.reportedPeriod === null ? '' : `${p.reportedPeriod} (${p.periodLabel})`);
+  fact(UI.labels.promises, UI.pane.promisesCount(p.promiseCount));
+  fact(UI.labels.activities, UI.pane.activitiesCount(p.activityCount));
+  fact(UI.pane.sourceSheet, session.source?.sheet ?? '');
+  const note = $('period-note');
+  note.hidden = !(p.statedPeriod !== null && p.statedPeriod !== p.reportedPeriod);
+  note.textContent = p.statedPeriod !== null ? UI.pane.statedPeriod(p.statedPeriod) : '';
+
+  const chips = $('status-counts');
+  chips.replaceChildren(...p.statusCounts.map((s) => {
+    const li = el('li', `chip status-${s.status}`, `${s.label}: ${s.count}`);
+    return li;
+  }));
+
+  const box = $('promises');
+  box.replaceChildren();
+  for (const pr of p.promises) {
+    if (!pr.activities.length) continue;
+    const sec = el('div', 'promise');
+    sec.append(el('p', 'promise-text', pr.text));
+    const table = el('table', 'activities');
+    const head = el('tr');
+    head.append(el('th', undefined, UI.labels.activities), el('th', 'num', UI.pane.total), el('th', 'st', UI.pane.status));
+    const thead = el('thead');
+    thead.append(head);
+    const tbody = el('tbody');
+    for (const a of pr.activities) {
+      const tr = el('tr');
+      const name = el('td', undefined, a.text);
+      name.append(el('span', 'goal', a.goal ? `${UI.pane.goal}: ${a.goal}` : UI.pane.noGoal));
+      const st = el('td', 'st');
+      st.append(el('span', `status status-${a.status}`, a.statusLabel));
+      tr.append(name, el('td', 'num', a.total || '–'), st);
+      tbody.append(tr);
+    }
+    table.append(thead, tbody);
+    sec.append(table);
+    box.append(sec);
+  }
+  $('preview').hidden = false;
+
+  const list = $('findings');
+  list.replaceChildren();
+  for (const f of p.findings) {
+    const li = el('li');
+    const btn = el('button', `finding sev-${f.severity}`) as HTMLButtonElement;
+    btn.type = 'button';
+    const headLine = el('span', 'finding-head', f.severityLabel);
+    headLine.append(el('span', 'cell', f.cell ?? UI.pane.noCell));
+    btn.append(headLine, el('span', 'finding-msg', f.message));
+    btn.setAttribute('aria-label', `${f.severityLabel}, ${f.cell ?? UI.pane.noCell}: ${f.message}`);
+    if (f.cell) {
+      const cell = f.cell;
+      btn.addEventListener('click', () =>
+        act(UI.progress.reading, UI.errors.whatRead, async () => ((await session.select(cell)) ? UI.result.selected(cell) : UI.errors.cellNotFound(cell))),
+      );
+    } else btn.disabled = true;
+    li.append(btn);
+    list.append(li);
+  }
+  if (!p.findings.length) list.append(el('li', 'note', UI.labels.noFindings));
+  $('findings-section').hidden = false;
+}
+
+function periodSetting(): number | null {
+  const v = $<HTMLSelectElement>('period').value;
+  return v ? Number(v) : null;
+}
+
+/** Downloads bytes as a file from the pane. */
+function download(bytes: Uint8Array, fileName: string, type: string): void {
+  const blob = new Blob([bytes as BlobPart], { type });
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+function applyTexts(): void {
+  $('intro').textContent = UI.pane.intro;
+  $('btn-read').textContent = UI.actions.read;
+  $('btn-structure').textContent = UI.actions.structure;
+  $('btn-summary').textContent = UI.actions.summary;
+  $('btn-report').textContent = UI.actions.report;
+  $('btn-undo').textContent = UI.actions.undo;
+  $('confirm-ok').textContent = UI.pane.replace;
+  $('confirm-cancel').textContent = UI.pane.cancel;
+  $('findings-hint').textContent = UI.pane.findingHint;
+}
+
+function wire(): void {
+  $('btn-read').addEventListener('click', () =>
+    act(UI.progress.reading, UI.errors.whatRead, async () => {
+      const selectionOnly = $<HTMLInputElement>('scope-selection').checked;
+      const preview = await session.read({ selectionOnly, reportedPeriod: periodSetting() });
+      renderPreview(preview);
+      return UI.result.read(preview.kommun, preview.year);
+    }),
+  );
+  $('period').addEventListener('change', () => {
+    if (!session.source) return;
+    void act(UI.progress.importing, UI.errors.whatRead, async () => {
+      renderPreview(session.reimport(periodSetting()));
+      return null;
+    });
+  });
+  $('btn-structure').addEventListener('click', () =>
+    act(UI.progress.checkingSheets, UI.errors.whatWrite, async () => writeConfirmed(await session.prepareStructure())),
+  );
+  $('btn-summary').addEventListener('click', () =>
+    act(UI.progress.readingStructured, UI.errors.whatWrite, async () => writeConfirmed(await session.prepareSummary())),
+  );
+  $('btn-report').addEventListener('click', () =>
+    act(UI.progress.buildingReport, UI.errors.whatReport, async () => {
+      const { doc, fileName } = await session.report();
+      // The docx renderer (and the docx library) load only now, keeping the first bundle small.
+      const { renderDocx } = await import(/* webpackChunkName: "report-docx" */ '../../shared/report/render-docx');
+      download(await renderDocx(doc), fileName, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+      return UI.result.reportSaved(fileName);
+    }),
+  );
+  $('btn-undo').addEventListener('click', () =>
+    act(UI.progress.undoing, UI.errors.whatUndo, async () => {
+      const r = await session.undoLast();
+      return UI.result.undone(r.deleted, r.restored);
+    }),
+  );
+}
+
+/** Start-up: checks the host and its requirement sets, then enables the pane. */
+export function start(): void {
+  applyTexts();
+  Office.onReady((info) => {
+    const req = Office.context?.requirements;
+    if (String(info.host) !== 'Excel') {
+      show('startup-error', UI.errors.notExcel);
+      disableAll();
+      return;
+    }
+    if (!req || !req.isSetSupported('ExcelApi', '1.8')) {
+      show('startup-error', UI.errors.requirements);
+      disableAll();
+      return;
+    }
+    const host: ExcelHost = { run: (batch) => Excel.run(batch) };
+    session = new AddinSession(host, detectCapabilities());
+    wire();
+    updateButtons();
+  });
+}
+
+function disableAll(): void {
+  document.querySelectorAll<HTMLButtonElement | HTMLSelectElement | HTMLInputElement>('button, select, input').forEach((c) => (c.disabled = true));
+}
+
+start();

@@ -1,0 +1,188 @@
+// Sidebar script: shows the preview and findings before anything is written, runs the actions through google.script.run; sheet text only via textContent.
+import { UI } from '../../shared/i18n/sv-ui';
+import type { Preview } from '../../shared/app/preview';
+
+/** The server's answer (see apps-script/server/actions.ts). */
+interface ActionResult {
+  ok: boolean;
+  message: string;
+  needsConfirm?: string[];
+  preview?: Preview;
+  written?: string[];
+  report?: { docName: string; docUrl: string; pdfName: string; pdfUrl: string; besideSpreadsheet: boolean };
+  lastRun?: string | null;
+}
+
+interface Runner {
+  withSuccessHandler(f: (r: ActionResult) => void): Runner;
+  withFailureHandler(f: (e: Error) => void): Runner;
+  [fn: string]: unknown;
+}
+
+declare const google: { script: { run: Runner } };
+
+const $ = <T extends HTMLElement = HTMLElement>(id: string): T => document.getElementById(id) as T;
+
+function el(tag: string, cls?: string, text?: string): HTMLElement {
+  const e = document.createElement(tag);
+  if (cls) e.className = cls;
+  if (text !== undefined) e.textContent = text;
+  return e;
+}
+
+let sheetName: string | null = null;
+let busy = false;
+
+function setStatus(text: string, kind: 'info' | 'ok' | 'error' = 'info'): void {
+  const s = $('status');
+  s.textContent = text;
+  s.className = kind === 'info' ? '' : kind;
+}
+
+function setBusy(on: boolean): void {
+  busy = on;
+  document.querySelectorAll<HTMLButtonElement>('.actions button, #confirm button').forEach((b) => { b.disabled = on; });
+}
+
+/** Calls a server function; shows progress, then the result. */
+function call(fn: string, args: unknown[], progress: string, then?: (r: ActionResult) => void): void {
+  if (busy) return;
+  setBusy(true);
+  setStatus(progress);
+  const runner = google.script.run
+    .withSuccessHandler((r: ActionResult) => {
+      setBusy(false);
+      handle(r, fn, args);
+      if (then) then(r);
+    })
+    .withFailureHandler((e: Error) => {
+      setBusy(false);
+      setStatus(UI.errors.unexpected(UI.errors.whatWrite) + (e && e.message ? ` (${e.message})` : ''), 'error');
+    });
+  (runner[fn] as (...a: unknown[]) => void)(...args);
+}
+
+function handle(r: ActionResult, fn: string, args: unknown[]): void {
+  $('confirm').hidden = true;
+  if (r.needsConfirm && r.needsConfirm.length) {
+    setStatus('');
+    $('confirmTitle').textContent = UI.pane.confirmTitle;
+    $('confirmText').textContent = r.message;
+    $('confirm').hidden = false;
+    $('btnConfirm').onclick = () => call(fn, [true, ...args.slice(1)], UI.progress.writing);
+    $('btnCancel').onclick = () => {
+      $('confirm').hidden = true;
+      setStatus(UI.pane.cancel);
+    };
+    $('btnConfirm').focus();
+    return;
+  }
+  setStatus(r.message, r.ok ? 'ok' : 'error');
+  if (r.preview) renderPreview(r.preview);
+  renderLinks(r.report ?? null);
+}
+
+function renderLinks(rep: ActionResult['report'] | null): void {
+  const box = $('links');
+  box.replaceChildren();
+  box.hidden = !rep;
+  if (!rep) return;
+  const add = (text: string, href: string) => {
+    const a = el('a', undefined, text) as HTMLAnchorElement;
+    // Only Google links are made clickable.
+    if (/^https:\/\/(docs|drive)\.google\.com\//.test(href)) a.href = href;
+    a.target = '_blank';
+    a.rel = 'noopener';
+    box.append(a);
+  };
+  add(`${UI.actions.report}: ${rep.docName}`, rep.docUrl);
+  add(`PDF: ${rep.pdfName}`, rep.pdfUrl);
+}
+
+function renderPreview(p: Preview): void {
+  sheetName = p.sheetName;
+  $('preview').hidden = false;
+  $('previewTitle').textContent = UI.pane.preview;
+  const facts = $('facts');
+  facts.replaceChildren();
+  const fact = (k: string, v: string) => facts.append(el('dt', undefined, k), el('dd', undefined, v));
+  fact(UI.pane.sourceSheet, p.sheetName ?? '–');
+  fact(UI.labels.kommun, p.kommun ?? '–');
+  fact(UI.labels.year, p.year === null ? '–' : String(p.year));
+  fact(UI.labels.reportedPeriod, p.periodLabel || '–');
+  fact(UI.labels.promises, UI.pane.promisesCount(p.promiseCount));
+  fact(UI.labels.activities, UI.pane.activitiesCount(p.activityCount));
+  if (p.statedPeriod !== null && p.statedPeriod !== p.reportedPeriod) fact('', UI.pane.statedPeriod(p.statedPeriod));
+
+  const counts = $('counts');
+  counts.replaceChildren(...p.statusCounts.map((c) => el('span', `badge s-${c.status}`, `${c.label}: ${c.count}`)));
+
+  const promises = $('promises');
+  promises.replaceChildren();
+  for (const pr of p.promises) {
+    promises.append(el('p', 'promise', pr.text));
+    const ul = el('ul');
+    for (const a of pr.activities) {
+      const li = el('li', 'activity');
+      li.append(el('div', undefined, a.text));
+      const meta = el('div', 'meta');
+      const detail = [`${UI.pane.goal}: ${a.goal || UI.pane.noGoal}`, a.total ? `${UI.pane.total}: ${a.total}` : ''].filter(Boolean).join(' · ');
+      meta.append(el('span', undefined, detail), el('span', `badge s-${a.status}`, a.statusLabel));
+      li.append(meta);
+      ul.append(li);
+    }
+    promises.append(ul);
+  }
+
+  $('findingsTitle').textContent = `${UI.labels.findings} (${UI.pane.findingsCount(p.findings.length)})`;
+  $('findingHint').textContent = p.findings.length ? UI.pane.findingHint : UI.labels.noFindings;
+  const list = $('findings');
+  list.replaceChildren();
+  for (const f of p.findings) {
+    const li = el('li', 'finding');
+    const b = el('button') as HTMLButtonElement;
+    b.type = 'button';
+    b.append(el('span', `sev sev-${f.severity}`, f.severityLabel), el('span', 'cell', f.cell ?? UI.pane.noCell), el('span', undefined, f.message));
+    if (f.cell) {
+      const cell = f.cell;
+      b.onclick = () => call('selectCell', [sheetName, cell], UI.progress.reading);
+    } else b.disabled = true;
+    li.append(b);
+    list.append(li);
+  }
+}
+
+function period(): number | null {
+  const v = $<HTMLSelectElement>('period').value;
+  return v === '' ? null : Number(v);
+}
+
+function init(): void {
+  $('title').textContent = UI.appName;
+  $('intro').textContent = UI.pane.intro;
+  $('periodLabel').textContent = UI.pane.periodSetting;
+  const sel = $<HTMLSelectElement>('period');
+  const auto = el('option', undefined, UI.pane.periodAuto) as HTMLOptionElement;
+  auto.value = '';
+  sel.append(auto);
+  for (let n = 1; n <= 3; n++) {
+    const o = el('option', undefined, UI.pane.periodOption(n)) as HTMLOptionElement;
+    o.value = String(n);
+    sel.append(o);
+  }
+  $('btnRead').textContent = UI.actions.read;
+  $('btnStructure').textContent = UI.actions.readAndStructure;
+  $('btnSummary').textContent = UI.actions.summary;
+  $('btnReport').textContent = UI.actions.report;
+  $('btnUndo').textContent = UI.actions.undo;
+  $('btnConfirm').textContent = UI.pane.replace;
+  $('btnCancel').textContent = UI.pane.cancel;
+  $('btnRead').onclick = () => call('preview', [period()], UI.progress.reading);
+  $('btnStructure').onclick = () => call('structure', [false], UI.progress.writing);
+  $('btnSummary').onclick = () => call('summary', [false], UI.progress.readingStructured);
+  $('btnReport').onclick = () => call('report', [], UI.progress.buildingReport);
+  $('btnUndo').onclick = () => call('undo', [], UI.progress.undoing);
+  sel.onchange = () => call('preview', [period()], UI.progress.reading);
+}
+
+init();

@@ -1,0 +1,719 @@
+// Recording fakes of the Apps Script services the add-on uses (SpreadsheetApp, HtmlService, DocumentApp, DriveApp, LockService, PropertiesService, Utilities, Charts), with a service-call counter.
+import { execFileSync } from 'child_process';
+import { readFileSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import vm from 'vm';
+import type { PlanCell } from '../../shared/model/sheet-plan';
+import { a1Range, parseA1Range } from '../../shared/model/a1';
+import { trimGrid } from './contract';
+
+/** Every service call, as "Class.method", in order. */
+export class CallLog {
+  calls: string[] = [];
+  count(prefix = ''): number {
+    return prefix ? this.calls.filter((c) => c.startsWith(prefix)).length : this.calls.length;
+  }
+  /** Calls per "Class.method". */
+  histogram(): Record<string, number> {
+    const h: Record<string, number> = {};
+    for (const c of this.calls) h[c] = (h[c] ?? 0) + 1;
+    return h;
+  }
+  reset(): void {
+    this.calls = [];
+  }
+}
+
+/** Wraps an object so every method call is recorded as `name.method`. */
+function recorded<T extends object>(log: CallLog, name: string, target: T): T {
+  const proxy: T = new Proxy(target, {
+    get(t, prop, recv) {
+      const v = Reflect.get(t, prop, recv);
+      if (typeof v !== 'function' || typeof prop !== 'string' || prop === 'constructor' || prop.startsWith('_')) return v;
+      return (...args: unknown[]) => {
+        log.calls.push(`${name}.${prop}`);
+        const r = (v as (...a: unknown[]) => unknown).apply(t, args);
+        // Chained builders and setters return the wrapper, so the rest of the chain is counted too.
+        return r === t ? proxy : r;
+      };
+    },
+  });
+  return proxy;
+}
+
+/** What one cell holds in the fake. */
+export interface FakeCell {
+  value: string | number | boolean | Date | null;
+  formula: string | null;
+  numberFormat?: string;
+  fontWeight?: string;
+  fontStyle?: string;
+  fontSize?: number;
+  fontColor?: string | null;
+  background?: string | null;
+  wrap?: boolean;
+  hAlign?: string | null;
+  vAlign?: string | null;
+  note?: string;
+  validation?: FakeDataValidation | null;
+  link?: string | null;
+  borderBottom?: boolean;
+}
+
+/** Sheets' reading of a string given to setValues, like typed input. */
+function parseInput(v: unknown): { value: FakeCell['value']; formula: string | null } {
+  if (v === null || v === undefined || v === '') return { value: null, formula: null };
+  if (typeof v === 'number' || typeof v === 'boolean') return { value: v, formula: null };
+  if (v instanceof Date) return { value: v, formula: null };
+  const s = String(v);
+  if (s.startsWith("'")) return { value: s.slice(1), formula: null };
+  if (s.startsWith('=')) return { value: null, formula: s };
+  // "+46 70 …" or "-5 minuter" typed into Sheets is parsed as a formula and fails.
+  if (/^[+-]/.test(s) && !/^[+-]\d+(\.\d+)?$/.test(s)) return { value: '#ERROR!', formula: `=${s}` };
+  if (/^[+-]?\d+(\.\d+)?$/.test(s)) return { value: Number(s), formula: null };
+  if (/^\d{4}-\d{2}-\d{2}$/.test(s)) return { value: new Date(`${s}T00:00:00Z`), formula: null };
+  if (/^(TRUE|FALSE)$/i.test(s)) return { value: /^true$/i.test(s), formula: null };
+  return { value: s, formula: null };
+}
+
+function displayOf(c: FakeCell | undefined): string {
+  if (!c) return '';
+  const v = c.value;
+  if (v === null) return '';
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  return String(v);
+}
+
+export class FakeDataValidation {
+  constructor(public criteria: string, public args: unknown[], public helpText: string, public allowInvalid: boolean) {}
+  getCriteriaType(): string { return this.criteria; }
+  getCriteriaValues(): unknown[] { return this.args; }
+  getHelpText(): string { return this.helpText; }
+  getAllowInvalid(): boolean { return this.allowInvalid; }
+}
+
+class DvBuilder {
+  private criteria = 'NONE';
+  private args: unknown[] = [];
+  private help = '';
+  private allow = true;
+  requireValueInList(values: string[], show?: boolean) { this.criteria = 'VALUE_IN_LIST'; this.args = [values, show ?? true]; return this; }
+  requireNumberBetween(a: number, b: number) { this.criteria = 'NUMBER_BETWEEN'; this.args = [a, b]; return this; }
+  requireNumberGreaterThanOrEqualTo(a: number) { this.criteria = 'NUMBER_GREATER_THAN_OR_EQUAL_TO'; this.args = [a]; return this; }
+  requireNumberLessThanOrEqualTo(a: number) { this.criteria = 'NUMBER_LESS_THAN_OR_EQUAL_TO'; this.args = [a]; return this; }
+  requireFormulaSatisfied(f: string) { this.criteria = 'CUSTOM_FORMULA'; this.args = [f]; return this; }
+  setHelpText(t: string) { this.help = t; return this; }
+  setAllowInvalid(b: boolean) { this.allow = b; return this; }
+  build() { return new FakeDataValidation(this.criteria, this.args, this.help, this.allow); }
+}
+
+export class FakeCfRule {
+  constructor(public type: string, public values: string[], public background: string | null, public fontColor: string | null, public bold: boolean | null, public ranges: FakeRange[]) {}
+  getBooleanCondition() {
+    return {
+      getCriteriaType: () => this.type,
+      getCriteriaValues: () => this.values,
+      getBackground: () => this.background,
+      getFontColor: () => this.fontColor,
+      getBold: () => this.bold,
+    };
+  }
+  getRanges() { return this.ranges; }
+}
+
+class CfBuilder {
+  private type = 'NONE';
+  private values: string[] = [];
+  private bg: string | null = null;
+  private font: string | null = null;
+  private bold: boolean | null = null;
+  private ranges: FakeRange[] = [];
+  whenTextEqualTo(t: string) { this.type = 'TEXT_EQUAL_TO'; this.values = [t]; return this; }
+  whenFormulaSatisfied(f: string) { this.type = 'CUSTOM_FORMULA'; this.values = [f]; return this; }
+  setBackground(c: string) { this.bg = c; return this; }
+  setFontColor(c: string) { this.font = c; return this; }
+  setBold(b: boolean) { this.bold = b; return this; }
+  setRanges(r: FakeRange[]) { this.ranges = r; return this; }
+  build() { return new FakeCfRule(this.type, this.values, this.bg, this.font, this.bold, this.ranges); }
+}
+
+class RichTextBuilder {
+  private text = '';
+  private url: string | null = null;
+  setText(t: string) { this.text = t; return this; }
+  setLinkUrl(u: string) { this.url = u; return this; }
+  build() { return { text: this.text, url: this.url, getText: () => this.text, getLinkUrl: () => this.url }; }
+}
+
+class ChartBuilder {
+  spec: { type?: string; ranges: string[]; position?: number[]; options: Record<string, unknown> } = { ranges: [], options: {} };
+  setChartType(t: string) { this.spec.type = t; return this; }
+  addRange(r: FakeRange) { this.spec.ranges.push(r.getA1Notation()); return this; }
+  setPosition(row: number, col: number, x: number, y: number) { this.spec.position = [row, col, x, y]; return this; }
+  setOption(k: string, v: unknown) { this.spec.options[k] = v; return this; }
+  build() { return { spec: this.spec }; }
+}
+
+function sameShape(range: FakeRange, data: unknown[][], what: string): void {
+  if (data.length !== range.nr || data.some((r) => r.length !== range.nc)) {
+    throw new Error(`${what}: The number of rows or columns in the data does not match the range (${range.nr}×${range.nc} vs ${data.length}×${data[0]?.length ?? 0}).`);
+  }
+}
+
+export class FakeRange {
+  constructor(public sheet: FakeSheet, public row: number, public col: number, public nr: number, public nc: number) {
+    if (row < 1 || col < 1 || nr < 1 || nc < 1) throw new Error(`Range outside the sheet: ${row},${col},${nr},${nc}`);
+    if (row + nr - 1 > sheet.maxRows || col + nc - 1 > sheet.maxCols) throw new Error(`Range ${this.getA1Notation()} is outside the sheet (${sheet.maxRows}×${sheet.maxCols}).`);
+  }
+  private each(fn: (cell: FakeCell, i: number, j: number) => void): void {
+    for (let i = 0; i < this.nr; i++) for (let j = 0; j < this.nc; j++) fn(this.sheet._cell(this.row - 1 + i, this.col - 1 + j), i, j);
+  }
+  private map<T>(fn: (cell: FakeCell | undefined) => T): T[][] {
+    return Array.from({ length: this.nr }, (_, i) => Array.from({ length: this.nc }, (_, j) => fn(this.sheet._peek(this.row - 1 + i, this.col - 1 + j))));
+  }
+  private set2d<T>(data: T[][], what: string, fn: (cell: FakeCell, v: T) => void): FakeRange {
+    sameShape(this, data, what);
+    this.each((c, i, j) => fn(c, data[i][j]));
+    return this;
+  }
+  getA1Notation(): string { return a1Range(this.row - 1, this.col - 1, this.nr, this.nc); }
+  getRow(): number { return this.row; }
+  getColumn(): number { return this.col; }
+  getNumRows(): number { return this.nr; }
+  getNumColumns(): number { return this.nc; }
+  getSheet(): FakeSheet { return this.sheet; }
+  getValues() { return this.map((c) => (c ? (c.formula && c.value === null ? '' : c.value ?? '') : '')); }
+  getDisplayValues() { return this.map(displayOf); }
+  getFormulas() { return this.map((c) => c?.formula ?? ''); }
+  getNumberFormats() { return this.map((c) => c?.numberFormat ?? 'General'); }
+  getNotes() { return this.map((c) => c?.note ?? ''); }
+  getBackgrounds() { return this.map((c) => c?.background ?? '#ffffff'); }
+  getFontWeights() { return this.map((c) => c?.fontWeight ?? 'normal'); }
+  getDataValidations() { return this.map((c) => c?.validation ?? null); }
+  setValues(v: unknown[][]) { return this.set2d(v, 'setValues', (c, x) => { const p = parseInput(x); c.value = p.value; c.formula = p.formula; c.link = null; }); }
+  setFormulas(v: string[][]) { return this.set2d(v, 'setFormulas', (c, x) => { const p = parseInput(x); c.value = p.value; c.formula = p.formula; }); }
+  setNumberFormats(v: string[][]) { return this.set2d(v, 'setNumberFormats', (c, x) => { c.numberFormat = x; }); }
+  setFontWeights(v: (string | null)[][]) { return this.set2d(v, 'setFontWeights', (c, x) => { c.fontWeight = x ?? 'normal'; }); }
+  setFontStyles(v: (string | null)[][]) { return this.set2d(v, 'setFontStyles', (c, x) => { c.fontStyle = x ?? 'normal'; }); }
+  setFontSizes(v: number[][]) { return this.set2d(v, 'setFontSizes', (c, x) => { c.fontSize = x; }); }
+  setFontColors(v: (string | null)[][]) { return this.set2d(v, 'setFontColors', (c, x) => { c.fontColor = x; }); }
+  setBackgrounds(v: (string | null)[][]) { return this.set2d(v, 'setBackgrounds', (c, x) => { c.background = x; }); }
+  setWraps(v: boolean[][]) { return this.set2d(v, 'setWraps', (c, x) => { c.wrap = x; }); }
+  setHorizontalAlignments(v: (string | null)[][]) { return this.set2d(v, 'setHorizontalAlignments', (c, x) => { c.hAlign = x; }); }
+  setVerticalAlignments(v: (string | null)[][]) { return this.set2d(v, 'setVerticalAlignments', (c, x) => { c.vAlign = x; }); }
+  setNotes(v: (string | null)[][]) { return this.set2d(v, 'setNotes', (c, x) => { c.note = x ?? ''; }); }
+  setDataValidations(v: (FakeDataValidation | null)[][]) { return this.set2d(v, 'setDataValidations', (c, x) => { c.validation = x; }); }
+  setRichTextValues(v: { text: string; url: string | null }[][]) {
+    return this.set2d(v, 'setRichTextValues', (c, x) => { c.value = x.text === '' ? null : x.text; c.formula = null; c.link = x.url; });
+  }
+  setRichTextValue(x: { text: string; url: string | null }) { return this.setRichTextValues([[x]]); }
+  setBorder(_t: unknown, _l: unknown, bottom: boolean | null) { this.each((c) => { if (bottom !== null) c.borderBottom = bottom; }); return this; }
+  merge() { this.sheet.merges.push(this.getA1Notation()); return this; }
+  breakApart() {
+    this.sheet.merges = this.sheet.merges.filter((m) => {
+      const r = parseA1Range(m)!;
+      return r.row + 1 > this.row + this.nr - 1 || r.row + r.rows < this.row || r.col + 1 > this.col + this.nc - 1 || r.col + r.cols < this.col;
+    });
+    return this;
+  }
+  clearDataValidations() { this.each((c) => { c.validation = null; }); return this; }
+  activate() { this.sheet.ss.activeRange = this; this.sheet.ss.active = this.sheet; return this; }
+  copyTo(dest: FakeRange, type?: string) {
+    if (type === 'PASTE_COLUMN_WIDTHS') {
+      for (let j = 0; j < this.nc; j++) {
+        const w = this.sheet.columnWidths.get(this.col + j);
+        if (w !== undefined) dest.sheet.columnWidths.set(dest.col + j, w);
+      }
+      return;
+    }
+    const rows = this.nr;
+    const cols = this.nc;
+    dest.sheet._ensure(dest.row + rows - 1, dest.col + cols - 1);
+    for (let i = 0; i < rows; i++) {
+      for (let j = 0; j < cols; j++) {
+        const src = this.sheet._peek(this.row - 1 + i, this.col - 1 + j);
+        dest.sheet._put(dest.row - 1 + i, dest.col - 1 + j, src ? { ...src } : undefined);
+      }
+    }
+    // Conditional formats and merges inside the copied area come along, moved to the destination.
+    const dr = dest.row - this.row;
+    const dc = dest.col - this.col;
+    for (const rule of this.sheet.cfRules) {
+      dest.sheet.cfRules.push(new FakeCfRule(rule.type, rule.values, rule.background, rule.fontColor, rule.bold, rule.ranges.map((r) => new FakeRange(dest.sheet, r.row + dr, r.col + dc, r.nr, r.nc))));
+    }
+    for (const m of this.sheet.merges) {
+      const r = parseA1Range(m)!;
+      dest.sheet.merges.push(a1Range(r.row + dr, r.col + dc, r.rows, r.cols));
+    }
+  }
+}
+
+let sheetIdSeq = 1000;
+
+export class FakeSheet {
+  cells = new Map<number, FakeCell>();
+  maxRows = 1000;
+  maxCols = 26;
+  frozenRows = 0;
+  frozenCols = 0;
+  hidden = false;
+  tabColor: string | null = null;
+  merges: string[] = [];
+  cfRules: FakeCfRule[] = [];
+  charts: { spec: ChartBuilder['spec'] }[] = [];
+  columnWidths = new Map<number, number>();
+  id = sheetIdSeq++;
+  /** Which log key this sheet's wrapper records under. */
+  constructor(public ss: FakeSpreadsheet, public name: string) {}
+  private key(r: number, c: number): number { return r * 100000 + c; }
+  _peek(r: number, c: number): FakeCell | undefined { return this.cells.get(this.key(r, c)); }
+  _cell(r: number, c: number): FakeCell {
+    const k = this.key(r, c);
+    let cell = this.cells.get(k);
+    if (!cell) {
+      cell = { value: null, formula: null };
+      this.cells.set(k, cell);
+    }
+    return cell;
+  }
+  _put(r: number, c: number, cell: FakeCell | undefined): void {
+    if (cell) this.cells.set(this.key(r, c), cell);
+    else this.cells.delete(this.key(r, c));
+  }
+  _ensure(rows: number, cols: number): void {
+    this.maxRows = Math.max(this.maxRows, rows);
+    this.maxCols = Math.max(this.maxCols, cols);
+  }
+  /** Last row/column (1-based) holding a value or formula. */
+  _extent(): { rows: number; cols: number } {
+    let rows = 0;
+    let cols = 0;
+    for (const [k, c] of this.cells) {
+      if (c.value === null && !c.formula) continue;
+      rows = Math.max(rows, Math.floor(k / 100000) + 1);
+      cols = Math.max(cols, (k % 100000) + 1);
+    }
+    return { rows, cols };
+  }
+  getName() { return this.name; }
+  setName(n: string) {
+    if (this.ss.sheets.some((s) => s !== this && s.name === n)) throw new Error(`A sheet with the name "${n}" already exists.`);
+    this.name = n;
+    return this;
+  }
+  getSheetId() { return this.id; }
+  getParent() { return this.ss.wrapped; }
+  getMaxRows() { return this.maxRows; }
+  getMaxColumns() { return this.maxCols; }
+  getLastRow() { return this._extent().rows; }
+  getLastColumn() { return this._extent().cols; }
+  insertRowsAfter(_after: number, n: number) { this.maxRows += n; return this; }
+  insertColumnsAfter(_after: number, n: number) { this.maxCols += n; return this; }
+  getDataRange() {
+    const e = this._extent();
+    return this.ss._wrapRange(new FakeRange(this, 1, 1, Math.max(1, e.rows), Math.max(1, e.cols)));
+  }
+  getRange(a: number | string, b?: number, c?: number, d?: number) {
+    if (typeof a === 'string') {
+      const r = parseA1Range(a);
+      if (!r) throw new Error(`Range not found: ${a}`);
+      return this.ss._wrapRange(new FakeRange(this, r.row + 1, r.col + 1, r.rows, r.cols));
+    }
+    return this.ss._wrapRange(new FakeRange(this, a, b as number, c ?? 1, d ?? 1));
+  }
+  getRangeList(a1s: string[]) {
+    const ranges = a1s.map((x) => {
+      const r = parseA1Range(x)!;
+      return new FakeRange(this, r.row + 1, r.col + 1, r.rows, r.cols);
+    });
+    return this.ss._wrap('RangeList', {
+      getRanges: () => ranges,
+      setBorder: (...args: [unknown, unknown, boolean | null]) => { ranges.forEach((r) => r.setBorder(...args)); },
+    });
+  }
+  activate() { this.ss.active = this; return this; }
+  hideSheet() { this.hidden = true; return this; }
+  showSheet() { this.hidden = false; return this; }
+  isSheetHidden() { return this.hidden; }
+  clear() {
+    for (const c of this.cells.values()) {
+      const note = c.note;
+      const validation = c.validation;
+      for (const k of Object.keys(c)) delete (c as unknown as Record<string, unknown>)[k];
+      c.value = null;
+      c.formula = null;
+      if (note) c.note = note;
+      if (validation) c.validation = validation;
+    }
+    this.frozenRows = 0;
+    this.frozenCols = 0;
+    return this;
+  }
+  clearNotes() { for (const c of this.cells.values()) c.note = ''; return this; }
+  getCharts() { return [...this.charts]; }
+  removeChart(ch: { spec: ChartBuilder['spec'] }) { this.charts = this.charts.filter((x) => x !== ch); }
+  newChart() { return this.ss._wrap('EmbeddedChartBuilder', new ChartBuilder()); }
+  insertChart(ch: { spec: ChartBuilder['spec'] }) { this.charts.push(ch); }
+  setColumnWidths(start: number, n: number, w: number) { for (let i = 0; i < n; i++) this.columnWidths.set(start + i, w); return this; }
+  setColumnWidth(col: number, w: number) { this.columnWidths.set(col, w); return this; }
+  getColumnWidth(col: number) { return this.columnWidths.get(col) ?? 100; }
+  setFrozenRows(n: number) { this.frozenRows = n; }
+  setFrozenColumns(n: number) { this.frozenCols = n; }
+  getFrozenRows() { return this.frozenRows; }
+  getFrozenColumns() { return this.frozenCols; }
+  setTabColor(c: string | null) { this.tabColor = c; return this; }
+  getConditionalFormatRules() { return [...this.cfRules]; }
+  setConditionalFormatRules(rules: FakeCfRule[]) { this.cfRules = [...rules]; }
+  copyTo(ss: unknown) {
+    void ss;
+    const copy = new FakeSheet(this.ss, `Kopia av ${this.name}`);
+    for (const [k, c] of this.cells) copy.cells.set(k, { ...c });
+    Object.assign(copy, { maxRows: this.maxRows, maxCols: this.maxCols, frozenRows: this.frozenRows, frozenCols: this.frozenCols, tabColor: this.tabColor, merges: [...this.merges] });
+    copy.cfRules = this.cfRules.map((r) => new FakeCfRule(r.type, r.values, r.background, r.fontColor, r.bold, r.ranges.map((x) => new FakeRange(copy, x.row, x.col, x.nr, x.nc))));
+    copy.columnWidths = new Map(this.columnWidths);
+    copy.charts = [...this.charts];
+    this.ss.sheets.push(copy);
+    return this.ss._wrapSheet(copy);
+  }
+
+  /** What the sheet holds, as PlanCells (formulas `{ f }`), trimmed like the contract's grids. */
+  writtenGrid(formulaBack: (f: string) => string = (f) => f): PlanCell[][] {
+    const e = this._extent();
+    const g: PlanCell[][] = Array.from({ length: e.rows }, (_, r) =>
+      Array.from({ length: e.cols }, (_, c) => {
+        const cell = this._peek(r, c);
+        if (!cell) return null;
+        if (cell.formula) return { f: formulaBack(cell.formula) };
+        const v = cell.value;
+        if (v === null) return null;
+        if (v instanceof Date) return v.toISOString();
+        // Sheets hands date-formatted numbers back as dates (getValues gives a Date).
+        if (typeof v === 'number' && cell.numberFormat && /(^|[^"])(yy|dd)/i.test(cell.numberFormat)) {
+          return new Date(Math.round((v - 25569) * 86400000)).toISOString();
+        }
+        return v;
+      }),
+    );
+    return trimGrid(g);
+  }
+}
+
+export class FakeSpreadsheet {
+  sheets: FakeSheet[] = [];
+  active: FakeSheet | null = null;
+  activeRange: FakeRange | null = null;
+  locale = 'en_US';
+  timeZone = 'Europe/Stockholm';
+  id = 'ss-1';
+  wrapped!: FakeSpreadsheet;
+  constructor(public log: CallLog) {}
+  _wrap<T extends object>(name: string, o: T): T { return recorded(this.log, name, o); }
+  _wrapSheet(s: FakeSheet): FakeSheet { return this._wrap('Sheet', s); }
+  _wrapRange(r: FakeRange): FakeRange { return this._wrap('Range', r); }
+  /** Adds a sheet holding rows of cell values (as a user's pasted follow-up), without recording. */
+  addSheetWithRows(name: string, rows: (string | number | boolean | null)[][]): FakeSheet {
+    const s = new FakeSheet(this, name);
+    rows.forEach((r, i) => r.forEach((v, j) => {
+      if (v !== null && v !== '') s._put(i, j, { value: v, formula: null });
+    }));
+    s._ensure(rows.length, Math.max(0, ...rows.map((r) => r.length)));
+    this.sheets.push(s);
+    if (!this.active) this.active = s;
+    return s;
+  }
+  sheet(name: string): FakeSheet | undefined { return this.sheets.find((s) => s.name === name); }
+  getId() { return this.id; }
+  getName() { return 'Uppföljning medborgarlöften'; }
+  getUrl() { return `https://docs.google.com/spreadsheets/d/${this.id}/edit`; }
+  getSpreadsheetLocale() { return this.locale; }
+  getSpreadsheetTimeZone() { return this.timeZone; }
+  getSheets() { return this.sheets.map((s) => this._wrapSheet(s)); }
+  getNumSheets() { return this.sheets.length; }
+  getSheetByName(n: string) {
+    const s = this.sheets.find((x) => x.name === n);
+    return s ? this._wrapSheet(s) : null;
+  }
+  getActiveSheet() { return this._wrapSheet(this.active ?? this.sheets[0]); }
+  setActiveSheet(s: FakeSheet) { this.active = s; return s; }
+  insertSheet(name: string, index?: number) {
+    if (this.sheets.some((s) => s.name === name)) throw new Error(`A sheet with the name "${name}" already exists.`);
+    const s = new FakeSheet(this, name);
+    if (index === undefined || index >= this.sheets.length) this.sheets.push(s);
+    else this.sheets.splice(index, 0, s);
+    this.active = s;
+    return this._wrapSheet(s);
+  }
+  deleteSheet(s: FakeSheet) {
+    const raw = this.sheets.find((x) => x.id === s.id);
+    this.sheets = this.sheets.filter((x) => x !== raw);
+    if (this.active === raw) this.active = this.sheets[0] ?? null;
+  }
+}
+
+/** A fake HtmlOutput. */
+export class FakeHtmlOutput {
+  title = '';
+  width = 0;
+  height = 0;
+  constructor(public content: string) {}
+  setTitle(t: string) { this.title = t; return this; }
+  setWidth(w: number) { this.width = w; return this; }
+  setHeight(h: number) { this.height = h; return this; }
+  getContent() { return this.content; }
+}
+
+/** A fake Google Doc: blocks appended in order, tables with cell colours. */
+export class FakeDoc {
+  children: { type: 'PARAGRAPH' | 'TABLE'; text?: string; heading?: string; bold?: boolean; color?: string; cells?: string[][]; fills?: Record<string, string> }[] = [{ type: 'PARAGRAPH', text: '' }];
+  saved = false;
+  constructor(public id: string, public name: string) {}
+}
+
+export interface GasEnv {
+  log: CallLog;
+  ss: FakeSpreadsheet;
+  /** Answers ui.alert YES_NO gets, in order (YES when empty). */
+  alertAnswers: ('YES' | 'NO')[];
+  alerts: { title: string; message: string }[];
+  sidebars: FakeHtmlOutput[];
+  dialogs: { html: FakeHtmlOutput; title: string }[];
+  menus: { name: string; items: { label: string; fn: string }[] }[];
+  docs: FakeDoc[];
+  driveFiles: { id: string; name: string; mime: string; folder: string | null; url: string }[];
+  props: Map<string, string>;
+  lockAvailable: boolean;
+  lockHeld: boolean;
+  errors: unknown[];
+  /** HTML files HtmlService serves by name (loadBundle adds the built sidebar). */
+  files: Record<string, string>;
+  /** The globals to put in a vm context. */
+  globals: Record<string, unknown>;
+}
+
+/** Builds the fake services around one spreadsheet; `files` are the HTML files HtmlService can serve. */
+export function makeGasEnv(files: Record<string, string> = {}): GasEnv {
+  const log = new CallLog();
+  const ss = new FakeSpreadsheet(log);
+  const ssW = recorded(log, 'Spreadsheet', ss);
+  ss.wrapped = ssW;
+  const env: GasEnv = {
+    log, ss, alertAnswers: [], alerts: [], sidebars: [], dialogs: [], menus: [], docs: [], driveFiles: [], props: new Map(),
+    lockAvailable: true, lockHeld: false, errors: [], files, globals: {},
+  };
+  const Button = { YES: 'YES', NO: 'NO', OK: 'OK', CANCEL: 'CANCEL', CLOSE: 'CLOSE' };
+  const ButtonSet = { OK: 'OK', OK_CANCEL: 'OK_CANCEL', YES_NO: 'YES_NO', YES_NO_CANCEL: 'YES_NO_CANCEL' };
+  const ui = recorded(log, 'Ui', {
+    Button, ButtonSet,
+    createAddonMenu() {
+      const m = { name: 'addon', items: [] as { label: string; fn: string }[] };
+      return recorded(log, 'Menu', {
+        addItem(label: string, fn: string) { m.items.push({ label, fn }); return this; },
+        addSeparator() { return this; },
+        addToUi() { env.menus.push(m); },
+      });
+    },
+    createMenu(name: string) {
+      const m = { name, items: [] as { label: string; fn: string }[] };
+      return recorded(log, 'Menu', { addItem(label: string, fn: string) { m.items.push({ label, fn }); return this; }, addSeparator() { return this; }, addToUi() { env.menus.push(m); } });
+    },
+    alert(title: string, message?: string, buttons?: string) {
+      env.alerts.push({ title, message: message ?? '' });
+      if (buttons === 'YES_NO') return env.alertAnswers.shift() ?? 'YES';
+      return 'OK';
+    },
+    showSidebar(h: FakeHtmlOutput) { env.sidebars.push(h); },
+    showModalDialog(h: FakeHtmlOutput, title: string) { env.dialogs.push({ html: h, title }); },
+  });
+  const SpreadsheetApp = recorded(log, 'SpreadsheetApp', {
+    getActiveSpreadsheet: () => ssW,
+    getActive: () => ssW,
+    getUi: () => ui,
+    flush: () => undefined,
+    newDataValidation: () => recorded(log, 'DataValidationBuilder', new DvBuilder()),
+    newConditionalFormatRule: () => recorded(log, 'ConditionalFormatRuleBuilder', new CfBuilder()),
+    newRichTextValue: () => recorded(log, 'RichTextValueBuilder', new RichTextBuilder()),
+    BorderStyle: { SOLID: 'SOLID', DOTTED: 'DOTTED' },
+    CopyPasteType: { PASTE_NORMAL: 'PASTE_NORMAL', PASTE_COLUMN_WIDTHS: 'PASTE_COLUMN_WIDTHS', PASTE_VALUES: 'PASTE_VALUES' },
+    WrapStrategy: { WRAP: 'WRAP', OVERFLOW: 'OVERFLOW', CLIP: 'CLIP' },
+  });
+  const HtmlService = recorded(log, 'HtmlService', {
+    createHtmlOutputFromFile(name: string) {
+      const c = files[name] ?? files[`${name}.html`];
+      if (c === undefined) throw new Error(`No HTML file named ${name}`);
+      return recorded(log, 'HtmlOutput', new FakeHtmlOutput(c));
+    },
+    createHtmlOutput(html: string) { return recorded(log, 'HtmlOutput', new FakeHtmlOutput(html)); },
+  });
+  let docSeq = 1;
+  const folder = { id: 'folder-kommun', name: 'Trygghet och säkerhet' };
+  const makeFile = (id: string, name: string, mime: string, folderId: string | null) => {
+    const url = mime === 'application/pdf' ? `https://drive.google.com/file/d/${id}/view` : `https://docs.google.com/document/d/${id}/edit`;
+    const rec = { id, name, mime, folder: folderId, url };
+    env.driveFiles.push(rec);
+    return rec;
+  };
+  const folderObj = recorded(log, 'Folder', {
+    getId: () => folder.id,
+    getName: () => folder.name,
+    createFile(blob: { name: string; mime: string }) { return fileObj(makeFile(`pdf-${docSeq++}`, blob.name, blob.mime, folder.id)); },
+  });
+  const fileObj = (rec: { id: string; name: string; mime: string; folder: string | null; url: string }) =>
+    recorded(log, 'File', {
+      getId: () => rec.id,
+      getName: () => rec.name,
+      getUrl: () => rec.url,
+      getParents() { let done = rec.folder === null; return recorded(log, 'FolderIterator', { hasNext: () => !done, next: () => { done = true; return folderObj; } }); },
+      moveTo(_f: unknown) { rec.folder = folder.id; return this; },
+      getAs(mime: string) {
+        const blob = { name: rec.name, mime, setName(n: string) { blob.name = n; return blob; }, getName: () => blob.name, getContentType: () => mime };
+        return recorded(log, 'Blob', blob);
+      },
+    });
+  const spreadsheetFile = { id: ss.id, name: 'kalkylark', mime: 'application/vnd.google-apps.spreadsheet', folder: folder.id, url: ss.getUrl() };
+  const DriveApp = recorded(log, 'DriveApp', {
+    getFileById(id: string) {
+      if (id === ss.id) return fileObj(spreadsheetFile);
+      const f = env.driveFiles.find((x) => x.id === id);
+      if (!f) throw new Error(`No file ${id}`);
+      return fileObj(f);
+    },
+    createFile(blob: { name: string; mime: string }) { return fileObj(makeFile(`pdf-${docSeq++}`, blob.name, blob.mime, null)); },
+  });
+  const ParagraphHeading = { HEADING1: 'HEADING1', HEADING2: 'HEADING2', HEADING3: 'HEADING3', NORMAL: 'NORMAL' };
+  const ElementType = { PARAGRAPH: 'PARAGRAPH', TABLE: 'TABLE' };
+  const DocumentApp = recorded(log, 'DocumentApp', {
+    ParagraphHeading, ElementType,
+    create(name: string) {
+      const doc = new FakeDoc(`doc-${docSeq++}`, name);
+      env.docs.push(doc);
+      makeFile(doc.id, name, 'application/vnd.google-apps.document', null);
+      const textOf = (o: { bold?: boolean; color?: string }) => recorded(log, 'Text', {
+        setBold(b: boolean) { o.bold = b; return this; },
+        setForegroundColor(c: string) { o.color = c; return this; },
+      });
+      const para = (p: FakeDoc['children'][number]) => recorded(log, 'Paragraph', {
+        setHeading(h: string) { p.heading = h; return this; },
+        editAsText: () => textOf(p),
+        getText: () => p.text ?? '',
+        getType: () => p.type,
+        asParagraph() { return para(p); },
+      });
+      const body = recorded(log, 'Body', {
+        appendParagraph(text: string) { const p = { type: 'PARAGRAPH' as const, text }; doc.children.push(p); return para(p); },
+        appendTable(cells: string[][]) {
+          const t = { type: 'TABLE' as const, cells: cells.map((r) => [...r]), fills: {} as Record<string, string> };
+          doc.children.push(t);
+          return recorded(log, 'Table', {
+            setBorderColor() { return this; },
+            getRow: (i: number) => recorded(log, 'TableRow', { editAsText: () => textOf({}) , getNumCells: () => t.cells[i].length }),
+            getCell: (r: number, c: number) => recorded(log, 'TableCell', {
+              setBackgroundColor(col: string) { t.fills[`${r},${c}`] = col; return this; },
+              editAsText: () => textOf({}),
+            }),
+          });
+        },
+        getNumChildren: () => doc.children.length,
+        getChild: (i: number) => para(doc.children[i]),
+        removeChild(_c: unknown) { doc.children.shift(); },
+      });
+      return recorded(log, 'Document', {
+        getBody: () => body,
+        getId: () => doc.id,
+        getName: () => doc.name,
+        getUrl: () => `https://docs.google.com/document/d/${doc.id}/edit`,
+        saveAndClose() { doc.saved = true; },
+      });
+    },
+  });
+  const LockService = recorded(log, 'LockService', {
+    getDocumentLock: () => recorded(log, 'Lock', {
+      tryLock: (_ms: number) => {
+        if (!env.lockAvailable || env.lockHeld) return false;
+        env.lockHeld = true;
+        return true;
+      },
+      waitLock: (_ms: number) => { if (!env.lockAvailable) throw new Error('Lock timeout'); env.lockHeld = true; },
+      releaseLock: () => { env.lockHeld = false; },
+      hasLock: () => env.lockHeld,
+    }),
+  });
+  const docProps = recorded(log, 'Properties', {
+    getProperty: (k: string) => env.props.get(k) ?? null,
+    setProperty(k: string, v: string) {
+      // Documented quota: 9 KB per value, 500 KB per property store.
+      if (Buffer.byteLength(k + v, 'utf8') > 9 * 1024) throw new Error('Argument too large: value');
+      env.props.set(k, v);
+      const total = [...env.props].reduce((s, [a, b]) => s + Buffer.byteLength(a + b, 'utf8'), 0);
+      if (total > 500 * 1024) throw new Error('You have exceeded the property storage quota.');
+      return this;
+    },
+    deleteProperty(k: string) { env.props.delete(k); return this; },
+    getProperties: () => Object.fromEntries(env.props),
+  });
+  const PropertiesService = recorded(log, 'PropertiesService', { getDocumentProperties: () => docProps });
+  const Utilities = recorded(log, 'Utilities', {
+    formatDate: (d: Date, _tz: string, fmt: string) => {
+      const iso = new Date(d.getTime() + 3600_000).toISOString();
+      return fmt === 'yyyy-MM-dd' ? iso.slice(0, 10) : iso;
+    },
+  });
+  const Charts = { ChartType: { BAR: 'BAR', COLUMN: 'COLUMN' } };
+  env.globals = {
+    SpreadsheetApp, HtmlService, DocumentApp, DriveApp, LockService, PropertiesService, Utilities, Charts,
+    Logger: { log: () => undefined },
+    console: { log: () => undefined, warn: () => undefined, error: (e: unknown) => { env.errors.push(e); } },
+  };
+  return env;
+}
+
+/** Paths of the built bundle. */
+export const DIST = join(__dirname, '..', '..', 'dist', 'apps-script');
+
+/**
+ * Builds dist/apps-script with webpack when it is missing or older than any source it is made
+ * of (apps-script/, shared/, the webpack config). The check and build run under a file lock so
+ * parallel test files never read a half-written bundle.
+ */
+let ensured = false;
+export function ensureBundle(): void {
+  if (ensured) return;
+  ensured = true;
+  const root = join(__dirname, '..', '..');
+  const check = `
+    const fs=require('fs'),path=require('path');
+    const root=${JSON.stringify(root)};
+    const out=path.join(root,'dist/apps-script/Code.js'), side=path.join(root,'dist/apps-script/sidebar.html');
+    function newest(d){let m=0;for(const e of fs.readdirSync(d,{withFileTypes:true})){const p=path.join(d,e.name);
+      m=Math.max(m,e.isDirectory()?newest(p):fs.statSync(p).mtimeMs);}return m;}
+    const src=Math.max(newest(path.join(root,'apps-script')),newest(path.join(root,'shared')),fs.statSync(path.join(root,'webpack.apps-script.config.js')).mtimeMs);
+    const built=fs.existsSync(out)&&fs.existsSync(side)?Math.min(fs.statSync(out).mtimeMs,fs.statSync(side).mtimeMs):0;
+    if(built<src){require('child_process').execFileSync(process.execPath,[path.join(root,'node_modules/webpack-cli/bin/cli.js'),'--config',path.join(root,'webpack.apps-script.config.js'),'--mode','production'],{cwd:root,stdio:'pipe'});}
+  `;
+  execFileSync('flock', [join(tmpdir(), 'medborgarloften-apps-script-build.lock'), process.execPath, '-e', check], { cwd: root, stdio: 'pipe', timeout: 120000 });
+}
+
+/** The built Code.js and sidebar.html. */
+export function bundleFiles(): { code: string; sidebar: string; manifest: string } {
+  ensureBundle();
+  return {
+    code: readFileSync(join(DIST, 'Code.js'), 'utf8'),
+    sidebar: readFileSync(join(DIST, 'sidebar.html'), 'utf8'),
+    manifest: readFileSync(join(DIST, 'appsscript.json'), 'utf8'),
+  };
+}
+
+/** Runs the built bundle in a fresh vm context holding the fakes; returns a caller of its top-level functions. */
+export function loadBundle(env: GasEnv): { context: vm.Context; run: <T = unknown>(fn: string, ...args: unknown[]) => T } {
+  const { code, sidebar } = bundleFiles();
+  env.files.sidebar = sidebar;
+  const context = vm.createContext({ ...env.globals });
+  vm.runInContext(code, context, { filename: 'Code.js' });
+  const run = <T = unknown>(fn: string, ...args: unknown[]): T => {
+    const f = (context as Record<string, unknown>)[fn];
+    if (typeof f !== 'function') throw new Error(`Code.js has no top-level function ${fn}`);
+    // Results cross google.script.run as JSON: anything not JSON-safe would be lost there.
+    return JSON.parse(JSON.stringify((f as (...a: unknown[]) => unknown)(...args) ?? null)) as T;
+  };
+  return { context, run };
+}
