@@ -1,12 +1,11 @@
 // Recording fakes of the Apps Script services the add-on uses (SpreadsheetApp, HtmlService, DocumentApp, DriveApp, LockService, PropertiesService, Utilities, Charts), with a service-call counter.
-import { execFileSync } from 'child_process';
 import { readFileSync } from 'fs';
-import { tmpdir } from 'os';
 import { join } from 'path';
 import vm from 'vm';
 import type { PlanCell } from '../../shared/model/sheet-plan';
 import { a1Range, parseA1Range } from '../../shared/model/a1';
 import { trimGrid } from './contract';
+import { ensureBuilt } from './build';
 
 /** Every service call, as "Class.method", in order. */
 export class CallLog {
@@ -670,27 +669,9 @@ export function makeGasEnv(files: Record<string, string> = {}): GasEnv {
 /** Paths of the built bundle. */
 export const DIST = join(__dirname, '..', '..', 'dist', 'apps-script');
 
-/**
- * Builds dist/apps-script with webpack when it is missing or older than any source it is made
- * of (apps-script/, shared/, the webpack config). The check and build run under a file lock so
- * parallel test files never read a half-written bundle.
- */
-let ensured = false;
+/** Builds dist/apps-script when it is missing or stale (see test/support/build.ts). */
 export function ensureBundle(): void {
-  if (ensured) return;
-  ensured = true;
-  const root = join(__dirname, '..', '..');
-  const check = `
-    const fs=require('fs'),path=require('path');
-    const root=${JSON.stringify(root)};
-    const out=path.join(root,'dist/apps-script/Code.js'), side=path.join(root,'dist/apps-script/sidebar.html');
-    function newest(d){let m=0;for(const e of fs.readdirSync(d,{withFileTypes:true})){const p=path.join(d,e.name);
-      m=Math.max(m,e.isDirectory()?newest(p):fs.statSync(p).mtimeMs);}return m;}
-    const src=Math.max(newest(path.join(root,'apps-script')),newest(path.join(root,'shared')),fs.statSync(path.join(root,'webpack.apps-script.config.js')).mtimeMs);
-    const built=fs.existsSync(out)&&fs.existsSync(side)?Math.min(fs.statSync(out).mtimeMs,fs.statSync(side).mtimeMs):0;
-    if(built<src){require('child_process').execFileSync(process.execPath,[path.join(root,'node_modules/webpack-cli/bin/cli.js'),'--config',path.join(root,'webpack.apps-script.config.js'),'--mode','production'],{cwd:root,stdio:'pipe'});}
-  `;
-  execFileSync('flock', [join(tmpdir(), 'medborgarloften-apps-script-build.lock'), process.execPath, '-e', check], { cwd: root, stdio: 'pipe', timeout: 120000 });
+  ensureBuilt('apps-script');
 }
 
 /** The built Code.js and sidebar.html. */
