@@ -2,9 +2,8 @@
 import { withStatus, goalTarget } from '../calc/status';
 import { FINDING, UNNAMED_PROMISE } from '../i18n/sv-findings';
 import type { Activity, CitizenPromise, Finding, FollowUp, Goal, Note, Party, Period, PeriodKind } from '../model/follow-up';
-import { FollowUpSchema } from '../model/follow-up';
 import { parseA1 } from '../model/a1';
-import { GridSchema, type Grid } from '../model/grid';
+import { normalizeGrid, type Grid } from '../model/grid';
 import { PERIOD_COUNT, periodLabels } from '../model/periods';
 import { parseCell, type ParsedCell } from '../parse/cell';
 import { goalForActivity, parseGoalCell, parseGoals } from '../parse/goal';
@@ -47,7 +46,7 @@ function similarSets(A: Set<string>, B: Set<string>, a: string, b: string): bool
 
 /** Imports a follow-up from a grid. Never throws on content; problems become findings. */
 export function importFollowUp(input: Grid, options: ImportOptions = {}): FollowUp {
-  const grid = GridSchema.parse(input);
+  const grid = normalizeGrid(input);
   const findings: Finding[] = [];
   const notes: Note[] = [];
   /** Every place name seen (events, goal places), with its cell, for the spelling check. */
@@ -64,9 +63,27 @@ export function importFollowUp(input: Grid, options: ImportOptions = {}): Follow
 
   // Promises, deduplicated (the same promise often appears in a list and again as a heading).
   const promises: { text: string; party: Party; cell: string | null; goals: Goal[]; words: Set<string> }[] = [];
+  // Word → promises using it, so a lookup only compares promises that share words (linear, not quadratic, in promises).
+  const postings = new Map<string, number[]>();
   const findPromise = (text: string) => {
     const ws = wordSet(text);
-    return { ws, i: promises.findIndex((p) => similarSets(p.words, ws, p.text, text)) };
+    if (!ws.size) return { ws, i: promises.findIndex((p) => similarSets(p.words, ws, p.text, text)) };
+    const shared = new Map<number, number>();
+    for (const w of ws) for (const k of postings.get(w) ?? []) shared.set(k, (shared.get(k) ?? 0) + 1);
+    let i = -1;
+    for (const [k, n] of shared) {
+      if ((i < 0 || k < i) && n / Math.min(ws.size, promises[k].words.size) >= 0.8 && similarSets(promises[k].words, ws, promises[k].text, text)) i = k;
+    }
+    return { ws, i };
+  };
+  const addPromise = (p: (typeof promises)[number]): number => {
+    const k = promises.push(p) - 1;
+    for (const w of p.words) {
+      const list = postings.get(w);
+      if (list) list.push(k);
+      else postings.set(w, [k]);
+    }
+    return k;
   };
   const occurrenceToPromise: number[] = [];
   for (const occ of raw.promises) {
@@ -76,8 +93,7 @@ export function importFollowUp(input: Grid, options: ImportOptions = {}): Follow
       if (!promises[i].party && occ.party) promises[i].party = occ.party;
       if (promises[i].text !== occ.text) notes.push({ cell: occ.cell, text: occ.text });
     } else {
-      occurrenceToPromise.push(promises.length);
-      promises.push({ text: occ.text, party: occ.party, cell: occ.cell, goals: parseGoals(occ.text), words: ws });
+      occurrenceToPromise.push(addPromise({ text: occ.text, party: occ.party, cell: occ.cell, goals: parseGoals(occ.text), words: ws }));
     }
   }
 
@@ -97,16 +113,14 @@ export function importFollowUp(input: Grid, options: ImportOptions = {}): Follow
         const txt = stripDecoration(row.promise.text);
         let { ws, i } = findPromise(txt);
         if (i < 0) {
-          i = promises.length;
-          promises.push({ text: txt, party: partyOf(txt), cell: row.promise.cell, goals: parseGoals(txt), words: ws });
+          i = addPromise({ text: txt, party: partyOf(txt), cell: row.promise.cell, goals: parseGoals(txt), words: ws });
         }
         promiseKey = i;
       } else if (table.promiseIndex !== null) {
         promiseKey = occurrenceToPromise[table.promiseIndex];
       } else {
         if (unnamedPromise < 0) {
-          unnamedPromise = promises.length;
-          promises.push({ text: table.title ? stripDecoration(table.title.text) : UNNAMED_PROMISE, party: null, cell: null, goals: [], words: new Set() });
+          unnamedPromise = addPromise({ text: table.title ? stripDecoration(table.title.text) : UNNAMED_PROMISE, party: null, cell: null, goals: [], words: new Set() });
         }
         promiseKey = unnamedPromise;
       }
@@ -294,7 +308,8 @@ export function importFollowUp(input: Grid, options: ImportOptions = {}): Follow
   };
   followUp.findings.push(...validateFollowUp(followUp, placeRefs));
   followUp.findings = sortFindings(followUp.findings);
-  return FollowUpSchema.parse(followUp);
+  // Built fully typed: the schema is checked in tests (seeds and property tests), not on every import.
+  return followUp;
 }
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;

@@ -2,7 +2,7 @@
 import type { Party, PeriodKind } from '../model/follow-up';
 import { a1 } from '../model/a1';
 import { cellText, type Grid } from '../model/grid';
-import { lower, squash, stripDecoration } from '../parse/text';
+import { isBlank, lower, squash, stripDecoration } from '../parse/text';
 
 export interface SourceCell {
   text: string;
@@ -237,7 +237,7 @@ export function scanStructure(grid: Grid): RawDocument {
     let r2 = headerRow + 1;
     for (; r2 < rows; r2++) {
       const texts = rowTexts(r2);
-      if (!texts.some((t) => squash(t) !== '')) break;
+      if (texts.every(isBlank)) break;
       if (columnsOf(texts)) break;
       const cellAt = (c: number | null): SourceCell | null => {
         if (c === null) return null;
@@ -245,7 +245,7 @@ export function scanStructure(grid: Grid): RawDocument {
         return t.trim() === '' ? null : { text: t.replace(/\r\n?/g, '\n').trim(), cell: ref(r2, c), row: r2 };
       };
       const act = cellAt(cols.activity);
-      const onlyFirst = texts.every((t, c) => c === cols.activity || squash(t) === '');
+      const onlyFirst = texts.every((t, c) => c === cols.activity || isBlank(t));
       if (act && onlyFirst && table.rows.length > 0) {
         const clean = stripDecoration(act.text);
         if (TABLE_TITLE.test(clean) || LOFTE_HEADING.test(clean) || /^[-–•➤❤*]/.test(act.text.trim())) break;
@@ -258,7 +258,7 @@ export function scanStructure(grid: Grid): RawDocument {
       }
       const extra: SourceCell[] = [];
       texts.forEach((t, c) => {
-        if (!known.has(c) && squash(t) !== '') extra.push({ text: t.trim(), cell: ref(r2, c), row: r2 });
+        if (!known.has(c) && !isBlank(t)) extra.push({ text: t.trim(), cell: ref(r2, c), row: r2 });
       });
       const goal = cellAt(cols.goal);
       const party = cellAt(cols.party);

@@ -39,3 +39,26 @@ export function cellText(grid: Grid, r: number, c: number): string {
   if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '';
   return String(v);
 }
+
+function cleanValue(v: unknown): CellValue {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'string' || typeof v === 'boolean') return v;
+  if (typeof v === 'number') return Number.isFinite(v) ? v : null;
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? null : v.toISOString().slice(0, 10);
+  return String(v);
+}
+
+/**
+ * Accepts whatever a host hands over (rows of any length, undefined, NaN/Infinity, Date
+ * objects) and returns a Grid the importer can trust, without throwing. Non-finite numbers
+ * become empty cells (hosts show them as errors, which arrive as text); dates become ISO text.
+ */
+export function normalizeGrid(input: unknown): Grid {
+  const g = (input ?? {}) as Partial<Grid> & { values?: unknown };
+  const rows = Array.isArray(g.values) ? (g.values as unknown[]) : [];
+  const values = rows.map((r) => (Array.isArray(r) ? r.map(cleanValue) : [cleanValue(r)]));
+  const texts = Array.isArray(g.texts) ? g.texts.map((r) => (Array.isArray(r) ? r.map((t) => (t === null || t === undefined ? '' : String(t))) : [])) : undefined;
+  const o = g.origin;
+  const origin = o && Number.isInteger(o.row) && Number.isInteger(o.col) && o.row >= 0 && o.col >= 0 ? { row: o.row, col: o.col } : { row: 0, col: 0 };
+  return { sheetName: typeof g.sheetName === 'string' ? g.sheetName : null, origin, values, ...(texts ? { texts } : {}) };
+}

@@ -119,6 +119,34 @@ export const SheetPlanSchema = z.object({
 });
 export type SheetPlan = z.infer<typeof SheetPlanSchema>;
 
+/** What plan builders write: a SheetPlan whose defaulted fields may be left out. */
+export type SheetPlanInput = z.input<typeof SheetPlanSchema>;
+
+/**
+ * Completes a plan built by the core with the schema's defaults, without re-validating every
+ * cell (that costs as much as building the plan). Plans from outside the core (JSON from a
+ * sidebar, a stored snapshot) go through `SheetPlanSchema.parse` instead; tests assert that
+ * every builder's output parses to itself.
+ */
+export function sheetPlan(p: SheetPlanInput): SheetPlan {
+  return {
+    name: p.name,
+    kind: p.kind,
+    blocks: p.blocks as SheetPlan['blocks'],
+    styles: (p.styles ?? {}) as SheetPlan['styles'],
+    columnWidths: p.columnWidths ?? [],
+    frozenRows: p.frozenRows ?? 0,
+    frozenColumns: p.frozenColumns ?? 0,
+    merges: p.merges ?? [],
+    conditionalFormats: (p.conditionalFormats ?? []) as SheetPlan['conditionalFormats'],
+    validations: (p.validations ?? []).map((v) => ({ ...v, allowBlank: v.allowBlank ?? true })) as SheetPlan['validations'],
+    notes: p.notes ?? [],
+    links: p.links ?? [],
+    chart: p.chart ? { ...p.chart, widthCols: p.chart.widthCols ?? 8, heightRows: p.chart.heightRows ?? 15 } : null,
+    tabColor: p.tabColor ?? null,
+  };
+}
+
 /** All sheets one action writes, in order. */
 export const WorkbookPlanSchema = z.object({ sheets: z.array(SheetPlanSchema) });
 export type WorkbookPlan = z.infer<typeof WorkbookPlanSchema>;

@@ -2,7 +2,15 @@
 
 /** Collapses whitespace (incl. non-breaking spaces) and trims. */
 export function squash(s: string): string {
+  // Most cells are already clean: skip the replace (and its allocation) for them.
+  if (!NEEDS_SQUASH.test(s)) return s;
   return s.replace(/[\s\u00A0\u2007\u202F]+/g, ' ').trim();
+}
+const NEEDS_SQUASH = /[^\S ]| {2}|^ | $/;
+
+/** True when a text has nothing but whitespace. */
+export function isBlank(s: string): boolean {
+  return !/\S/.test(s);
 }
 
 /** Strips list bullets, heading arrows/hearts and markdown emphasis from a line. */

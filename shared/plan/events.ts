@@ -3,7 +3,7 @@ import { EVENTS, PERIOD_NOUN } from '../i18n/sv-plan';
 import { a1, a1Range } from '../model/a1';
 import type { FollowUp } from '../model/follow-up';
 import type { PlanCell, SheetPlan } from '../model/sheet-plan';
-import { SheetPlanSchema } from '../model/sheet-plan';
+import { sheetPlan } from '../model/sheet-plan';
 import { EVENT_COLS, formulaString } from './layout';
 import { EVENTS_SHEET } from './names';
 import { FORMAT, PLAN_STYLES } from './structured';
@@ -60,7 +60,7 @@ export function planEvents(f: FollowUp): SheetPlan {
   }
   const last = values.length - 1;
   const checkRange = a1Range(1, EVENT_COLS.check, Math.max(1, last), 1);
-  return SheetPlanSchema.parse({
+  return sheetPlan({
     name: EVENTS_SHEET,
     kind: 'events',
     blocks: [{ row: 0, col: 0, values, numberFormats: formats, styles }],

@@ -4,7 +4,7 @@ import { FINDINGS_SHEET_TEXT } from '../i18n/sv-plan';
 import { a1 } from '../model/a1';
 import type { FollowUp } from '../model/follow-up';
 import type { PlanCell, PlanLink, SheetPlan } from '../model/sheet-plan';
-import { SheetPlanSchema } from '../model/sheet-plan';
+import { sheetPlan } from '../model/sheet-plan';
 import { FINDINGS_SHEET, structuredSheetName } from './names';
 import { PLAN_STYLES, structuredCellMap } from './structured';
 
@@ -38,7 +38,7 @@ export function planFindings(f: FollowUp): SheetPlan {
     values.push([FINDINGS_SHEET_TEXT.none, null, null, null, null]);
     styles.push(['hint', null, null, null, null]);
   }
-  return SheetPlanSchema.parse({
+  return sheetPlan({
     name: FINDINGS_SHEET,
     kind: 'findings',
     blocks: [{ row: 0, col: 0, values, styles }],

@@ -5,7 +5,7 @@ import { STRUCTURED, reportedLabel } from '../i18n/sv-plan';
 import { a1, a1Range, columnLetters, parseA1 } from '../model/a1';
 import type { Activity, Finding, FollowUp, Period, Status } from '../model/follow-up';
 import type { ConditionalFormat, PlanCell, PlanNote, SheetPlan, Style, Validation } from '../model/sheet-plan';
-import { SheetPlanSchema } from '../model/sheet-plan';
+import { sheetPlan } from '../model/sheet-plan';
 import {
   EVENT_COLS,
   HEADER_EXTRA_LABEL_COL,
@@ -355,7 +355,7 @@ export function planStructured(f: FollowUp): SheetPlan {
   widths[c.goalSource] = 11;
   widths[c.sourceCell] = 9;
 
-  return SheetPlanSchema.parse({
+  return sheetPlan({
     name,
     kind: 'structured',
     blocks: [{ row: 0, col: 0, values, numberFormats: formats, styles }],

@@ -7,7 +7,7 @@ import { a1, a1Range } from '../model/a1';
 import type { Activity, FollowUp, Status } from '../model/follow-up';
 import { periodShortLabels } from '../model/periods';
 import type { Chart, PlanCell, SheetPlan, Style } from '../model/sheet-plan';
-import { SheetPlanSchema } from '../model/sheet-plan';
+import { sheetPlan } from '../model/sheet-plan';
 import { formulaString } from './layout';
 import { summarySheetName } from './names';
 import { FORMAT, PLAN_STYLES, STATUS_ORDER } from './structured';
@@ -139,7 +139,7 @@ export function planSummary(f: FollowUp, opts: SummaryOptions): SheetPlan {
   const statusStyles: Record<string, Style> = {};
   for (const s of STATUS_ORDER) statusStyles[statusStyle(s)] = { bold: true, fill: STATUS_COLOUR[s].fill, fontColor: STATUS_COLOUR[s].font, vAlign: 'top' };
   const widths: (number | null)[] = [50, ...Array(n).fill(22), 28, 16, 10, BAR_WIDTH + 4];
-  return SheetPlanSchema.parse({
+  return sheetPlan({
     name: summarySheetName(f.periodKind === 'year' ? null : reported, f.year, f.periodKind),
     kind: 'summary',
     blocks: [{ row: 0, col: 0, values, numberFormats: formats, styles }],

@@ -28,7 +28,7 @@ test('any grid of strings, numbers, booleans, nulls and error values imports wit
   fc.assert(
     fc.property(grid, fc.option(fc.integer({ min: 1, max: 3 }), { nil: undefined }), (g, period) => {
       const f = importFollowUp(g, { reportedPeriod: period });
-      FollowUpSchema.parse(f);
+      expect(FollowUpSchema.parse(f)).toEqual(f);
       expect(lostCells(g, f)).toEqual([]);
     }),
     { numRuns: 400 },

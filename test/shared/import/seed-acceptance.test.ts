@@ -1,5 +1,6 @@
 // The seeds import exactly as DOMAIN.md's acceptance table says, with the listed findings.
-import { activity, importSeed } from '../../support/seeds';
+import { FollowUpSchema } from '../../../shared/model/follow-up';
+import { SEEDS, activity, importSeed } from '../../support/seeds';
 
 const values = (a: { periods: { value: number | null }[] }) => a.periods.map((p) => p.value);
 
@@ -178,4 +179,9 @@ test('an empty cell up to the reported period in a counted activity is flagged; 
   const empty = f.findings.filter((x: { code: string }) => x.code === 'period-empty');
   expect(empty.map((x: { cell: string }) => x.cell)).toEqual(['C2']);
   expect(f.promises[0].activities[1].periods[0].cell).toBe('B3');
+});
+
+test.each(SEEDS)('the %s import is a complete, schema-valid FollowUp', (seed) => {
+  const f = importSeed(seed);
+  expect(FollowUpSchema.parse(f)).toEqual(f);
 });
