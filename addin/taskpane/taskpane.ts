@@ -1,6 +1,9 @@
 // Task pane entry: wires the Swedish UI to the session (read → preview → structure → summary → report → undo).
 import { UI } from '../../shared/i18n/sv-ui';
+import { PERIOD_NOUN, reportedLabel } from '../../shared/i18n/sv-plan';
 import type { Preview } from '../../shared/app/preview';
+import type { PeriodKind } from '../../shared/model/follow-up';
+import { periodLabels } from '../../shared/model/periods';
 import { detectCapabilities, type ExcelHost } from '../excel-adapter';
 import { AddinSession, userMessage, type PreparedWrite } from '../session';
 
@@ -20,6 +23,8 @@ function el(tag: string, cls?: string, text?: string): HTMLElement {
 
 let session: AddinSession;
 let busy = false;
+/** Whether the last Läs in read only the selection (shown next to the source sheet). */
+let readSelection = false;
 
 function show(id: string, text: string | null): void {
   const box = $(id);
@@ -101,7 +106,26 @@ async function writeConfirmed(prep: PreparedWrite): Promise<string | null> {
   return UI.result.wrote(names);
 }
 
+/** Fills the period setting with the periods of `kind` (tertial until a follow-up says otherwise), keeping the choice when it still fits. */
+function setPeriodOptions(kind: PeriodKind): void {
+  const select = $<HTMLSelectElement>('period');
+  if (select.dataset.kind === kind) return;
+  const keep = select.value;
+  const labels = periodLabels(kind);
+  const auto = el('option', undefined, UI.pane.periodAuto) as HTMLOptionElement;
+  auto.value = '';
+  select.replaceChildren(auto, ...labels.map((label, i) => {
+    const o = el('option', undefined, label) as HTMLOptionElement;
+    o.value = String(i + 1);
+    return o;
+  }));
+  select.value = keep && Number(keep) <= labels.length ? keep : '';
+  select.dataset.kind = kind;
+}
+
 function renderPreview(p: Preview): void {
+  const kind: PeriodKind = session.followUp?.periodKind ?? 'tertial';
+  setPeriodOptions(kind);
   const facts = $('facts');
   facts.replaceChildren();
   const fact = (label: string, value: string) => {
@@ -109,13 +133,15 @@ function renderPreview(p: Preview): void {
   };
   fact(UI.labels.kommun, p.kommun ?? '');
   fact(UI.labels.year, p.year === null ? '' : String(p.year));
-  fact(UI.labels.reportedPeriod, p.reportedPeriod === null ? '' : `${p.reportedPeriod} (${p.periodLabel})`);
+  fact(reportedLabel(kind), p.reportedPeriod === null ? '' : `${p.reportedPeriod} (${p.periodLabel})`);
   fact(UI.labels.promises, UI.pane.promisesCount(p.promiseCount));
   fact(UI.labels.activities, UI.pane.activitiesCount(p.activityCount));
-  fact(UI.pane.sourceSheet, session.source?.sheet ?? '');
+  const src = session.source;
+  const range = src && readSelection ? src.address.replace(/^.*!/, '') : '';
+  fact(UI.pane.sourceSheet, src ? (range ? UI.pane.sourceRange(src.sheet, range) : src.sheet) : '');
   const note = $('period-note');
   note.hidden = !(p.statedPeriod !== null && p.statedPeriod !== p.reportedPeriod);
-  note.textContent = p.statedPeriod !== null ? UI.pane.statedPeriod(p.statedPeriod) : '';
+  note.textContent = p.statedPeriod !== null ? UI.pane.statedPeriodOf(PERIOD_NOUN[kind], p.statedPeriod) : '';
 
   const chips = $('status-counts');
   chips.replaceChildren(...p.statusCounts.map((s) => {
@@ -201,6 +227,7 @@ function applyTexts(): void {
   $('confirm-ok').textContent = UI.pane.replace;
   $('confirm-cancel').textContent = UI.pane.cancel;
   $('findings-hint').textContent = UI.pane.findingHint;
+  setPeriodOptions('tertial');
 }
 
 function wire(): void {
@@ -208,6 +235,7 @@ function wire(): void {
     act(UI.progress.reading, UI.errors.whatRead, async () => {
       const selectionOnly = $<HTMLInputElement>('scope-selection').checked;
       const preview = await session.read({ selectionOnly, reportedPeriod: periodSetting() });
+      readSelection = selectionOnly;
       renderPreview(preview);
       return UI.result.read(preview.kommun, preview.year);
     }),

@@ -33,6 +33,10 @@ export const UI = {
     previewEmpty: 'Inget är inläst ännu.',
     sourceSheet: 'Källblad',
     statedPeriod: (n: number) => `Underlaget anger tertial ${n}.`,
+    /** "Underlaget anger kvartal 3." for any period set. */
+    statedPeriodOf: (noun: string, n: number) => `Underlaget anger ${noun} ${n}.`,
+    /** The source sheet and the selection that was read: "Blad1 (A100:D140)". */
+    sourceRange: (sheet: string, range: string) => `${sheet} (${range})`,
     activitiesCount: (n: number) => (n === 1 ? '1 aktivitet' : `${n} aktiviteter`),
     promisesCount: (n: number) => (n === 1 ? '1 löfte' : `${n} löften`),
     findingsCount: (n: number) => (n === 1 ? '1 anmärkning' : `${n} anmärkningar`),
