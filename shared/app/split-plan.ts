@@ -29,6 +29,24 @@ export function planBytes(plan: SheetPlan | SheetPlan[]): number {
   return utf8Length(JSON.stringify(plan));
 }
 
+/**
+ * Office.js sends one action per note, link, rule, validation and merge, each with its object
+ * path (sheet → range → collection), a few hundred bytes more than the item's own JSON.
+ */
+export const PER_CALL_OVERHEAD = 400;
+
+const LISTS = ['merges', 'conditionalFormats', 'validations', 'notes', 'links'] as const;
+
+function listItems(plan: SheetPlan): number {
+  return LISTS.reduce((n, k) => n + (plan[k]?.length ?? 0), 0);
+}
+
+/** Estimated size of the request that writes the plans: their JSON plus the per-call overhead of list items. */
+export function requestBytes(plan: SheetPlan | SheetPlan[]): number {
+  const plans = Array.isArray(plan) ? plan : [plan];
+  return planBytes(plans) + plans.reduce((n, p) => n + listItems(p) * PER_CALL_OVERHEAD, 0);
+}
+
 /** Thrown when a single row of a plan is bigger than a whole request may be. */
 export class PlanTooLargeError extends Error {
   constructor(readonly sheet: string, readonly row: number) {
@@ -38,7 +56,7 @@ export class PlanTooLargeError extends Error {
 
 /** The part of a plan that is not block content (rules, notes, links, chart, widths). */
 function skeleton(plan: SheetPlan): SheetPlan {
-  return { ...plan, blocks: [] };
+  return { ...plan, blocks: [], merges: [], conditionalFormats: [], validations: [], notes: [], links: [] };
 }
 
 /** A continuation piece only writes cells; it carries the styles its blocks name. */
@@ -72,14 +90,15 @@ function sliceBlock(b: Block, from: number, to: number): Block {
 }
 
 /**
- * Splits a plan into pieces of at most `maxBytes` each (as JSON). The first piece creates the
- * sheet and carries everything except the cells that did not fit (widths, frozen panes,
- * merges, rules, validation, notes, links, chart); later pieces only write further rows of
- * blocks into the same sheet. A plan that fits comes back unchanged as the only piece. Blocks
- * are cut between rows, so every piece is a valid plan that lands whole.
+ * Splits a plan into pieces of at most `maxBytes` each (as estimated by requestBytes). The
+ * first piece creates the sheet and carries the sheet-wide settings (widths, frozen panes,
+ * chart, tab colour); block rows, then merges, rules, validations, notes and links follow in
+ * as many pieces as they need, each piece writing only into the same sheet. A plan that fits
+ * comes back unchanged as the only piece. Blocks are cut between rows, so every piece is a
+ * valid plan that lands whole.
  */
 export function splitPlan(plan: SheetPlan, maxBytes: number = DEFAULT_REQUEST_BUDGET): SheetPlan[] {
-  if (planBytes(plan) <= maxBytes) return [plan];
+  if (requestBytes(plan) <= maxBytes) return [plan];
   const pieces: SheetPlan[] = [];
   let current = skeleton(plan);
   let used = planBytes(current);
@@ -89,6 +108,7 @@ export function splitPlan(plan: SheetPlan, maxBytes: number = DEFAULT_REQUEST_BU
     current = continuation(plan);
     used = contBytes;
   };
+  const isEmpty = (p: SheetPlan) => p.blocks.length === 0 && LISTS.every((k) => !p[k]?.length);
   for (const b of plan.blocks) {
     let start = 0;
     while (start < b.values.length) {
@@ -116,7 +136,15 @@ export function splitPlan(plan: SheetPlan, maxBytes: number = DEFAULT_REQUEST_BU
       start = end;
     }
   }
-  if (current.blocks.length || pieces.length === 0) pieces.push(current);
+  for (const k of LISTS) {
+    for (const item of plan[k] ?? []) {
+      const size = utf8Length(JSON.stringify(item)) + 1 + PER_CALL_OVERHEAD;
+      if (used + size > maxBytes && !isEmpty(current)) flush();
+      (current[k] as unknown[]).push(item);
+      used += size;
+    }
+  }
+  if (!isEmpty(current) || pieces.length === 0) pieces.push(current);
   return pieces;
 }
 
@@ -126,13 +154,13 @@ export function splitPlan(plan: SheetPlan, maxBytes: number = DEFAULT_REQUEST_BU
  * is too big on its own is split with splitPlan. Order is kept. Each inner array is one request.
  */
 export function batchPlans(plans: SheetPlan[], maxBytes: number = DEFAULT_REQUEST_BUDGET): SheetPlan[][] {
-  if (planBytes(plans) <= maxBytes) return plans.length ? [plans] : [];
+  if (requestBytes(plans) <= maxBytes) return plans.length ? [plans] : [];
   const batches: SheetPlan[][] = [];
   let current: SheetPlan[] = [];
   let used = 2;
   for (const plan of plans) {
     for (const piece of splitPlan(plan, maxBytes)) {
-      const b = planBytes(piece) + 1;
+      const b = requestBytes(piece) + 1;
       if (current.length && used + b > maxBytes) {
         batches.push(current);
         current = [];

@@ -1,5 +1,5 @@
 // splitPlan/batchPlans: big plans are cut between rows into pieces under the request budget that together write every cell.
-import { batchPlans, planBytes, splitPlan, utf8Length, PlanTooLargeError } from '../../../shared/app/split-plan';
+import { batchPlans, planBytes, requestBytes, splitPlan, utf8Length, PlanTooLargeError } from '../../../shared/app/split-plan';
 import { planToGrid } from '../../../shared/plan/plan-to-grid';
 import { SheetPlanSchema, type SheetPlan } from '../../../shared/model/sheet-plan';
 import { allFeaturesPlans } from '../../support/contract';
@@ -64,12 +64,29 @@ describe('splitPlan', () => {
       expect(piece.name).toBe(plan.name);
     }
     expect(merged(pieces)).toEqual(planToGrid(plan));
-    // Rules, notes and frozen panes come once, with the first piece.
-    expect(pieces[0]).toMatchObject({ conditionalFormats: plan.conditionalFormats, notes: plan.notes, frozenRows: 6 });
-    for (const p of pieces.slice(1)) expect(p).toMatchObject({ conditionalFormats: [], notes: [], frozenRows: 0, chart: null });
+    // Sheet-wide settings come once, with the first piece; rules and notes each come exactly once.
+    expect(pieces[0]).toMatchObject({ frozenRows: 6 });
+    for (const p of pieces.slice(1)) expect(p).toMatchObject({ frozenRows: 0, chart: null, columnWidths: [] });
+    expect(pieces.flatMap((p) => p.conditionalFormats)).toEqual(plan.conditionalFormats);
+    expect(pieces.flatMap((p) => p.notes)).toEqual(plan.notes);
     // Number formats and styles travel with their rows.
     const rowsWithFormats = pieces.flatMap((p) => p.blocks).filter((b) => b.numberFormats).reduce((s, b) => s + b.numberFormats!.length, 0);
     expect(rowsWithFormats).toBe(3000);
+  });
+
+  it('spreads thousands of notes and links over pieces so no request passes the budget', () => {
+    const base = bigPlan(50);
+    const notes = Array.from({ length: 20000 }, (_, i) => ({ cell: `C${i + 7}`, text: `Cellen B${i + 7} anger ett ungefärligt antal.` }));
+    const links = Array.from({ length: 5000 }, (_, i) => ({ cell: `B${i + 2}`, text: `C${i + 7}`, sheet: 'Medborgarlöften 2019', target: `C${i + 7}` }));
+    const plan = { ...base, notes, links };
+    const budget = 1_000_000;
+    expect(planBytes(plan)).toBeLessThan(budget * 2);
+    expect(requestBytes(plan)).toBeGreaterThan(budget * 5); // 400 bytes of Office.js overhead per note and link
+    const pieces = splitPlan(plan, budget);
+    for (const piece of pieces) expect(requestBytes(piece)).toBeLessThanOrEqual(budget);
+    expect(pieces.flatMap((p) => p.notes)).toEqual(notes);
+    expect(pieces.flatMap((p) => p.links)).toEqual(links);
+    expect(merged(pieces)).toEqual(planToGrid(plan));
   });
 
   it('refuses a single row bigger than a whole request, in Swedish', () => {

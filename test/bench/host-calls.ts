@@ -1,0 +1,82 @@
+// Benchmark worker: Excel syncs and Apps Script service calls per action for a generated follow-up of N activities (recording fakes).
+import { AddinSession } from '../../addin/session';
+import type { ExcelHost, Capabilities } from '../../addin/excel-adapter';
+import { DEFAULT_REQUEST_BUDGET, planBytes } from '../../shared/app/split-plan';
+import { importFollowUp } from '../../shared/import/import-follow-up';
+import { planImportSheets } from '../../shared/plan/index';
+import { FakeWorkbook } from '../support/excel-fake';
+import { loadBundle, makeGasEnv } from '../support/gas-fakes';
+import { generateFollowUp } from './generate';
+
+/** Builders (rule, rich-text) assemble values inside the script: no round trip to the spreadsheet. */
+export const isBuilderCall = (k: string): boolean => /Builder\.|^SpreadsheetApp\.new/.test(k);
+
+export interface HostCalls {
+  n: number;
+  planMb: number;
+  planCells: number;
+  excel: Record<string, number>;
+  excelWeb: Record<string, number>;
+  gas: Record<string, { calls: number; roundTrips: number; setters: number }>;
+}
+
+async function excelSyncs(n: number, caps: Capabilities): Promise<Record<string, number>> {
+  const book = new FakeWorkbook();
+  book.addGrid('Uppföljning', generateFollowUp(n).values as (string | null)[][]);
+  book.active = 'Uppföljning';
+  const session = new AddinSession(book as unknown as ExcelHost, caps, () => new Date('2019-12-31T12:00:00Z'));
+  const out: Record<string, number> = {};
+  const step = async (name: string, fn: () => Promise<unknown>) => {
+    const before = book.syncs;
+    await fn();
+    out[name] = book.syncs - before;
+  };
+  await step('Läs in', () => session.read());
+  await step('Skapa strukturerat blad', async () => session.commit(await session.prepareStructure()));
+  await step('Skapa sammanfattning', async () => session.commit(await session.prepareSummary()));
+  await step('Exportera rapport', () => session.report());
+  await step('Ångra senaste körning', () => session.undoLast());
+  return out;
+}
+
+function gasCalls(n: number): HostCalls['gas'] {
+  const env = makeGasEnv();
+  env.ss.addSheetWithRows('Uppföljning', generateFollowUp(n).values);
+  const { run } = loadBundle(env);
+  const out: HostCalls['gas'] = {};
+  const step = (name: string, fn: string, ...args: unknown[]) => {
+    env.log.reset();
+    const r = run<{ ok: boolean; message: string }>(fn, ...args);
+    if (!r.ok) throw new Error(`${fn}: ${r.message}`);
+    const h = env.log.histogram();
+    const keys = Object.keys(h);
+    out[name] = {
+      calls: env.log.count(),
+      roundTrips: keys.filter((k) => !isBuilderCall(k)).reduce((s, k) => s + h[k], 0),
+      setters: keys.filter((k) => /^Range\.set/.test(k)).reduce((s, k) => s + h[k], 0),
+    };
+  };
+  step('Läs in (sidopanel)', 'preview');
+  step('Läs in och strukturera', 'structure', true);
+  step('Skapa sammanfattning', 'summary', true);
+  step('Exportera rapport', 'report');
+  step('Ångra senaste körning', 'undo');
+  return out;
+}
+
+async function main(): Promise<void> {
+  const n = Number(process.argv[2]);
+  const plans = planImportSheets(importFollowUp(generateFollowUp(n)));
+  const planCells = plans.reduce((s, p) => s + p.blocks.reduce((t, b) => t + b.values.length * (b.values[0]?.length ?? 0), 0), 0);
+  const result: HostCalls = {
+    n,
+    planMb: planBytes(plans) / 2 ** 20,
+    planCells,
+    excel: await excelSyncs(n, { notes: true, comments: true, requestBudget: Number.POSITIVE_INFINITY }),
+    excelWeb: await excelSyncs(n, { notes: true, comments: true, requestBudget: DEFAULT_REQUEST_BUDGET }),
+    gas: gasCalls(n),
+  };
+  process.stdout.write(JSON.stringify(result));
+}
+
+if (require.main === module) void main();
