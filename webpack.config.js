@@ -1,4 +1,5 @@
 // Builds the Excel add-in into dist/addin: taskpane.html/js/css, commands.html/js, assets, manifest.xml (office.js stays on Microsoft's CDN).
+// ADDIN_BASE_URL=https://kommun.example.se/medborgarloften npm run build:addin writes a manifest pointing at that host instead of https://localhost:3000.
 const path = require('path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyPlugin = require('copy-webpack-plugin');
@@ -6,8 +7,35 @@ const CopyPlugin = require('copy-webpack-plugin');
 /** webpack's default budget: the task pane's initial JS must stay ≤ 244 KiB (office.js excluded). */
 const BUDGET = 244 * 1024;
 
+/** The development base URL that manifest.xml names. */
+const DEV_BASE = 'https://localhost:3000';
+
+/**
+ * manifest.xml for another host: every URL under https://localhost:3000 moves under `base`
+ * (an https URL, optionally with a path), and the AppDomain becomes the base's origin.
+ * Throws a clear message for anything but an absolute https URL.
+ */
+function rebaseManifest(xml, base) {
+  if (!base) return xml;
+  let url;
+  try {
+    url = new URL(base);
+  } catch {
+    throw new Error(`ADDIN_BASE_URL är ingen giltig adress: "${base}". Ange till exempel https://kommun.example.se/medborgarloften`);
+  }
+  if (url.protocol !== 'https:') throw new Error(`ADDIN_BASE_URL måste börja med https:// (Office läser bara in tillägg över HTTPS): "${base}"`);
+  if (url.search || url.hash) throw new Error(`ADDIN_BASE_URL får inte ha ? eller #: "${base}"`);
+  const clean = `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+  return xml
+    .replace(`<AppDomain>${DEV_BASE}</AppDomain>`, `<AppDomain>${url.origin}</AppDomain>`)
+    .split(DEV_BASE)
+    .join(clean);
+}
+
 module.exports = (env = {}, argv = {}) => {
   const dev = argv.mode === 'development';
+  const base = env.baseUrl || process.env.ADDIN_BASE_URL || '';
+  if (base) rebaseManifest('', base); // fail early on a bad URL
   return {
     context: __dirname,
     mode: dev ? 'development' : 'production',
@@ -38,7 +66,7 @@ module.exports = (env = {}, argv = {}) => {
     performance: {
       hints: dev ? false : 'error',
       maxEntrypointSize: BUDGET,
-      maxAssetSize: 1024 * 1024,
+      maxAssetSize: BUDGET,
       // Only the initial task pane/commands scripts count; the lazily loaded docx chunk is allowed to be larger.
       assetFilter: (file) => /^(taskpane|commands)\.js$/.test(file),
     },
@@ -49,7 +77,7 @@ module.exports = (env = {}, argv = {}) => {
         patterns: [
           { from: 'addin/taskpane/taskpane.css', to: 'taskpane.css' },
           { from: 'assets/*.png', to: 'assets/[name][ext]' },
-          { from: 'manifest.xml', to: 'manifest.xml' },
+          { from: 'manifest.xml', to: 'manifest.xml', transform: (content) => (base ? rebaseManifest(content.toString('utf8'), base) : content) },
         ],
       }),
     ],
@@ -60,3 +88,6 @@ module.exports = (env = {}, argv = {}) => {
     },
   };
 };
+
+module.exports.rebaseManifest = rebaseManifest;
+module.exports.DEV_BASE = DEV_BASE;
