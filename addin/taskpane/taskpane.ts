@@ -48,6 +48,8 @@ function updateButtons(): void {
   b('btn-report').disabled = busy;
   b('btn-undo').disabled = busy || !session?.undo;
   b('btn-undo').title = session?.undo ? UI.pane.undoAvailable(session.undo.action) : UI.pane.undoNothing;
+  // Settings can't change under a running action (the change would be lost).
+  document.querySelectorAll<HTMLSelectElement | HTMLInputElement>('#period, input[name=scope]').forEach((c) => (c.disabled = busy));
 }
 
 /** Runs one action with progress, a Swedish result line and a Swedish error (never a raw exception). */
@@ -273,6 +275,12 @@ function wire(): void {
 /** Start-up: checks the host and its requirement sets, then enables the pane. */
 export function start(): void {
   applyTexts();
+  if (typeof Office === 'undefined' || typeof Office.onReady !== 'function') {
+    // office.js did not load (no network to Microsoft's CDN, or the page was opened outside Office).
+    show('startup-error', UI.errors.officeMissing);
+    disableAll();
+    return;
+  }
   Office.onReady((info) => {
     const req = Office.context?.requirements;
     if (String(info.host) !== 'Excel') {

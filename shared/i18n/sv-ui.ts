@@ -79,6 +79,7 @@ export const UI = {
   errors: {
     requirements: 'Den här versionen av Excel är för gammal för tillägget. Det behöver Excel 2019, Microsoft 365 eller Excel på webben (ExcelApi 1.8).',
     notExcel: 'Tillägget fungerar bara i Excel.',
+    officeMissing: 'Office-biblioteket kunde inte läsas in. Kontrollera nätverksanslutningen och öppna tillägget från Excel (Start > Medborgarlöften).',
     emptySheet: 'Bladet är tomt. Öppna bladet med uppföljningen, eller markera tabellerna, och försök igen.',
     noActivities: 'Ingen aktivitetstabell hittades. Tabellerna ska ha kolumnerna Aktivitet | Tertial 1 | Tertial 2 | Tertial 3.',
     readFirst: 'Välj Läs in först.',

@@ -277,7 +277,9 @@ describe('task pane flow, all through clicks', () => {
     expect(await page.locator('#progress-text').textContent()).toBe(UI.progress.reading);
     expect(await page.locator('#app').getAttribute('aria-busy')).toBe('true');
     expect(await button(page, UI.actions.read).isDisabled()).toBe(true);
+    expect(await page.getByRole('combobox', { name: UI.pane.periodSetting }).isDisabled()).toBe(true);
     expect((await settle(page)).result).toBe(UI.result.read('Eksjö', 2019));
+    expect(await page.getByRole('combobox', { name: UI.pane.periodSetting }).isDisabled()).toBe(false);
 
     await page.evaluate(() => {
       window.__delayMs = 0;
@@ -422,6 +424,20 @@ describe('start-up', () => {
     expect(await alert.textContent()).toBe(UI.errors.requirements);
     expect(await alert.getAttribute('role')).toBe('alert');
     expect(await page.locator('button:not([disabled]), select:not([disabled]), input:not([disabled])').count()).toBe(0);
+  });
+
+  it('explains in Swedish when office.js cannot be loaded', async () => {
+    const context = await browser.newContext({ viewport: PANE });
+    contexts.push(context);
+    await context.route('https://appsforoffice.microsoft.com/**', (r) => r.abort('internetdisconnected'));
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${server.url}/taskpane.html`);
+    await page.waitForSelector('#startup-error', { state: 'visible' });
+    expect(await page.locator('#startup-error').textContent()).toBe(UI.errors.officeMissing);
+    expect(await button(page, UI.actions.read).isDisabled()).toBe(true);
+    expect(errors).toEqual([]);
   });
 
   it('says it only works in Excel when opened in another host', async () => {
