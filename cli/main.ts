@@ -9,8 +9,17 @@ export interface Io {
   err(s: string): void;
 }
 
+/**
+ * Replaces control characters (terminal escape sequences a sheet cell could carry) with U+FFFD,
+ * keeping newlines and tabs, so nothing read from a file can steer the user's terminal.
+ */
+export function terminalSafe(s: string): string {
+  return s.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '\ufffd');
+}
+
 /** Runs one CLI invocation; returns the exit code (0 ok, 1 error findings, 2 unreadable input or bad usage). */
-export async function main(argv: string[], io: Io): Promise<number> {
+export async function main(argv: string[], rawIo: Io): Promise<number> {
+  const io: Io = { out: (s) => rawIo.out(terminalSafe(s)), err: (s) => rawIo.err(terminalSafe(s)) };
   try {
     const [cmd, ...rest] = argv;
     if (cmd === 'check') return await runCheck(rest, io);

@@ -4,8 +4,8 @@ export const CLI = {
   usage: [
     'Användning:',
     '  npm run --silent cli -- check FIL [--json] [--period N] [--sheet NAMN]',
-    '  npm run --silent cli -- build FIL -o UT.xlsx [--docx UT.docx] [--period N] [--sheet NAMN]',
-    '  npm run demo',
+    '  npm run --silent cli -- build FIL -o UT.xlsx [--docx UT.docx] [--html UT.html] [--period N] [--sheet NAMN]',
+    '  npm run demo [-- --out MAPP]',
     '',
     'FIL kan vara .txt/.tsv (tabbseparerad, UTF-8 eller Windows-1252), .csv (komma eller semikolon) eller .xlsx.',
     'Avslutningskod: 0 = inga fel, 1 = fel hittades i underlaget, 2 = filen kunde inte läsas eller felaktig användning.',

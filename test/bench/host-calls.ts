@@ -10,6 +10,8 @@ import { generateFollowUp } from './generate';
 
 /** Builders (rule, rich-text) assemble values inside the script: no round trip to the spreadsheet. */
 export const isBuilderCall = (k: string): boolean => /Builder\.|^SpreadsheetApp\.new/.test(k);
+/** Growing a sheet past its 1,000 default rows or 26 columns: at most one call per sheet and dimension. */
+export const isGrowthCall = (k: string): boolean => /^Sheet\.insert(Rows|Columns)After$/.test(k);
 
 export interface HostCalls {
   n: number;
@@ -17,7 +19,7 @@ export interface HostCalls {
   planCells: number;
   excel: Record<string, number>;
   excelWeb: Record<string, number>;
-  gas: Record<string, { calls: number; roundTrips: number; setters: number }>;
+  gas: Record<string, { calls: number; roundTrips: number; growth: number; setters: number }>;
 }
 
 async function excelSyncs(n: number, caps: Capabilities): Promise<Record<string, number>> {
@@ -52,7 +54,8 @@ function gasCalls(n: number): HostCalls['gas'] {
     const keys = Object.keys(h);
     out[name] = {
       calls: env.log.count(),
-      roundTrips: keys.filter((k) => !isBuilderCall(k)).reduce((s, k) => s + h[k], 0),
+      roundTrips: keys.filter((k) => !isBuilderCall(k) && !isGrowthCall(k)).reduce((s, k) => s + h[k], 0),
+      growth: keys.filter(isGrowthCall).reduce((s, k) => s + h[k], 0),
       setters: keys.filter((k) => /^Range\.set/.test(k)).reduce((s, k) => s + h[k], 0),
     };
   };
