@@ -19,6 +19,9 @@ import { applyPlans, gridIsEmpty, inspectSheets, listSheets, readSource, selectC
 /** An error whose message is plain Swedish for the user. */
 export class UserError extends Error {}
 
+/** Performance mark the task pane sets once it answers clicks (read by the first-render benchmark). */
+export const PANE_READY_MARK = 'medborgarloften:pane-ready';
+
 /** A write that is ready to go once the user has confirmed replacing `replacing`. */
 export interface PreparedWrite {
   action: string;

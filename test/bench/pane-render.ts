@@ -2,6 +2,7 @@
 import { join } from 'path';
 import { launchChromium, serveDir } from '../support/browser';
 import { ensureBuilt, ROOT } from '../support/build';
+import { PANE_READY_MARK } from '../../addin/session';
 
 /** A stand-in for office.js: reports an Excel host that supports every requirement set. */
 const OFFICE_STUB = `
@@ -20,7 +21,7 @@ export interface PaneRender {
   jsKb: number;
 }
 
-/** Loads the pane `runs` times in fresh browser contexts; the pane is usable when Läs in is enabled and labelled. */
+/** Loads the pane `runs` times in fresh browser contexts; usable = the pane's ready mark (after Office.onReady, controls wired). */
 export async function measurePaneRender(runs = 7): Promise<PaneRender> {
   ensureBuilt('addin');
   const server = await serveDir(join(ROOT, 'dist', 'addin'));
@@ -37,14 +38,12 @@ export async function measurePaneRender(runs = 7): Promise<PaneRender> {
         if (i === 0 && r.url().endsWith('.js') && r.url().startsWith(server.url)) jsBytes += (await r.body()).length;
       });
       await page.goto(`${server.url}/taskpane.html`);
-      await page.waitForFunction(() => {
-        const b = document.getElementById('btn-read') as HTMLButtonElement | null;
-        return !!b && !b.disabled && (b.textContent ?? '').trim().length > 0;
-      });
-      const t = await page.evaluate(() => ({
-        now: performance.now(),
+      // The pane sets this mark once Office.onReady has fired and every control is wired.
+      await page.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, PANE_READY_MARK);
+      const t = await page.evaluate((mark) => ({
+        now: performance.getEntriesByName(mark)[0].startTime,
         fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
-      }));
+      }), PANE_READY_MARK);
       ready.push(t.now);
       fcp.push(t.fcp);
       await context.close();

@@ -8,6 +8,7 @@ import type { HostCalls } from './host-calls';
 import type { PaneRender } from './pane-render';
 import type { SplitWrite } from './request-limit';
 import { generateFollowUpTsv } from './generate';
+import { PANE_READY_MARK } from '../../addin/session';
 
 const sizes = [10, 100, 1000, 10000];
 const KiB = 1024;
@@ -116,7 +117,7 @@ row('Apps Script (`dist/apps-script/Code.js`)', `${fmt(kb('dist/apps-script/Code
 row('Apps Script sidebar (`dist/apps-script/sidebar.html`, self-contained)', `${fmt(kb('dist/apps-script/sidebar.html'))} KiB`, '—');
 
 lines.push('', '## Task pane first render', '');
-lines.push(`Built pane served locally, office.js stubbed, fresh browser context per load (headless Debian Chromium, ${pane.runs} loads, 350 px wide). Usable = the Läs in button is labelled and enabled after \`Office.onReady\`.`, '');
+lines.push(`Built pane served locally, office.js stubbed, fresh browser context per load (headless Debian Chromium, ${pane.runs} loads, 350 px wide). Usable = the pane's \`${PANE_READY_MARK}\` performance mark, set once \`Office.onReady\` has fired and every control is wired (time from navigation start).`, '');
 row('measure', 'median (ms)', 'target');
 row('---', '---:', '---');
 row('first contentful paint', fmt(pane.fcpMs, 0), '—');
