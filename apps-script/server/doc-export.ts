@@ -89,5 +89,6 @@ export function exportReport(report: ReportDoc, spreadsheetId: string, fileName:
   }
   const pdfBlob = file.getAs('application/pdf').setName(`${fileName}.pdf`);
   const pdf = folder ? folder.createFile(pdfBlob) : DriveApp.createFile(pdfBlob);
-  return { docName: fileName, docUrl: doc.getUrl(), pdfName: `${fileName}.pdf`, pdfUrl: pdf.getUrl(), besideSpreadsheet: folder !== null };
+  // The Document is closed after saveAndClose(); its Drive file gives the link.
+  return { docName: fileName, docUrl: file.getUrl(), pdfName: `${fileName}.pdf`, pdfUrl: pdf.getUrl(), besideSpreadsheet: folder !== null };
 }

@@ -1,23 +1,42 @@
 // Invariant (English, comma-separated) plan formulas → the syntax a Google spreadsheet's locale parses.
 //
-// What the documentation says and does not say: the Apps Script reference for Range.setFormula /
-// setFormulas / setValues only says formulas are given "in A1 notation" and that a value starting
-// with "=" is interpreted as a formula; it says nothing about argument or decimal separators. The
-// Sheets UI parses formulas by the spreadsheet's locale (File › Settings): in Swedish (sv_SE) the
-// argument separator is ";" and the decimal separator ",", array literals use "\" between columns.
-// Reports from script authors differ (parse errors with "," in semicolon locales, and "Sheets now
-// accepts ';' in every locale"), and published scripts pick the separator from
-// getSpreadsheetLocale(). So we do the same: in a decimal-comma locale formulas are written in
-// the locale's own syntax, which Sheets accepts in both readings; elsewhere they stay invariant.
+// What the documentation says (checked with the search tool, 2026):
+// - The Apps Script reference for Range.setFormula / setFormulas / setValues only says formulas
+//   are given "in A1 notation" and that a string starting with "=" is a formula; it says nothing
+//   about function names or separators. The Sheets REST docs (CellData.userEnteredValue
+//   .formulaValue) say no more.
+// - What Sheets does is documented only by users: formulas are parsed with the separators of
+//   the spreadsheet's locale (File › Settings), not the script's. In a semicolon locale such as
+//   Swedish, a comma between arguments is a parse error or is read as a decimal comma; Sheets
+//   never auto-corrects "," to ";" there, while the 28 comma locales accept ";" and correct it
+//   to ","; "\" between array-literal columns is not corrected either
+//   (https://stackoverflow.com/questions/73767719 "locale differences in google sheets",
+//   https://github.com/googleapis/google-api-nodejs-client/issues/1994 (Turkish locale),
+//   https://github.com/google-marketing-solutions/advanced-bidding-manager/issues/1 (de_DE),
+//   https://www.benlcollins.com/spreadsheets/sheets-location/ (decimal comma: ";" between
+//   arguments, "\" between array columns), https://gist.github.com/rtwalz/99f962981e2bd42eacfe97af03a090af
+//   (separator per getSpreadsheetLocale() code)).
+// - Function names stay English in every locale (Sheets has no localized function names, unlike
+//   Excel and LibreOffice); nothing in the reference says otherwise, so names are not translated.
+// So: in the comma locales the invariant formula is written as is; in every other locale
+// (sv_SE among them) "," between arguments becomes ";", "," between array columns "\" and a
+// decimal point ",". The plans' formulas hold no decimal or array literals today, so only the
+// argument separator matters in practice.
 
-/** Locales whose formulas use ";" between arguments and "," as decimal separator. */
-const SEMICOLON_LOCALE = /^(sv|da|nb|nn|no|fi|is|de|fr|nl|it|es|pt|pl|cs|sk|hu|ru|uk|tr|el|bg|hr|sr|ro|sl|lt|lv|et|az|be|hy|ka|kk|in|id|ca)(_|$)/i;
+/** Spreadsheet locales (getSpreadsheetLocale()) whose formulas use "," between arguments. */
+const COMMA_LOCALES = new Set([
+  'en_US', 'en_GB', 'en_AU', 'en_CA', 'en_IE', 'en_IN', 'en_PH', 'cy_GB', 'zh_CN', 'zh_HK', 'zh_TW', 'ja_JP', 'ko_KR',
+  'hi_IN', 'bn_IN', 'gu_IN', 'kn_IN', 'ml_IN', 'mr_IN', 'pa_IN', 'ta_IN', 'te_IN', 'iw_IL', 'he_IL', 'ar_EG', 'es_MX',
+  'mn_MN', 'my_MM', 'th_TH', 'fil_PH', 'de_CH', 'fr_CH', 'it_CH',
+]);
 
 /** True when the spreadsheet locale (e.g. "sv_SE") writes formulas with ";" separators. */
 export function usesSemicolons(locale: string | null | undefined): boolean {
   if (!locale) return false;
-  if (/^es_MX$/i.test(locale)) return false;
-  return SEMICOLON_LOCALE.test(locale);
+  if (COMMA_LOCALES.has(locale)) return false;
+  // Unknown English/Chinese/Japanese/Korean variants read like their comma siblings.
+  if (/^(en|zh|ja|ko)(_|$)/i.test(locale)) return false;
+  return true;
 }
 
 /**

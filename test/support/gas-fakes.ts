@@ -2,6 +2,7 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import vm from 'vm';
+import { HyperFormula } from 'hyperformula';
 import type { PlanCell } from '../../shared/model/sheet-plan';
 import { a1Range, parseA1Range } from '../../shared/model/a1';
 import { trimGrid } from './contract';
@@ -76,12 +77,38 @@ function parseInput(v: unknown): { value: FakeCell['value']; formula: string | n
   return { value: s, formula: null };
 }
 
+/** True for number formats that show a date (Sheets then hands the value to getValues as a Date). */
+function isDateFormat(fmt: string | undefined): boolean {
+  return !!fmt && /(^|[^"])(yy|dd)/i.test(fmt.replace(/"[^"]*"/g, ''));
+}
+
+/** A number as a number format shows it: literal prefix ('"ca "# ##0' → "ca 20"), percent, decimals. */
+function formatNumber(v: number, fmt: string | undefined): string {
+  if (!fmt || fmt === 'General') return String(v);
+  if (isDateFormat(fmt)) return new Date(Math.round((v - 25569) * 86400000)).toISOString().slice(0, 10);
+  const prefix = /^"([^"]*)"/.exec(fmt)?.[1] ?? '';
+  const body = fmt.replace(/^"[^"]*"/, '');
+  const decimals = /\.(0+|#+)/.exec(body)?.[1].length ?? 0;
+  if (body.includes('%')) return `${prefix}${(v * 100).toFixed(0)} %`;
+  const n = Number(v.toFixed(decimals));
+  return `${prefix}${/\.0/.test(body) ? n.toFixed(decimals) : String(n)}`;
+}
+
 function displayOf(c: FakeCell | undefined): string {
   if (!c) return '';
   const v = c.value;
   if (v === null) return '';
   if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (typeof v === 'number') return formatNumber(v, c.numberFormat);
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
   return String(v);
+}
+
+/** What getValues hands over for a cell: computed value for formulas, a Date for date-formatted numbers. */
+function valueOf(c: FakeCell | undefined): string | number | boolean | Date {
+  if (!c || c.value === null) return '';
+  if (typeof c.value === 'number' && isDateFormat(c.numberFormat)) return new Date(Math.round((c.value - 25569) * 86400000));
+  return c.value;
 }
 
 export class FakeDataValidation {
@@ -173,6 +200,7 @@ export class FakeRange {
   }
   private set2d<T>(data: T[][], what: string, fn: (cell: FakeCell, v: T) => void): FakeRange {
     sameShape(this, data, what);
+    this.sheet.ss.version++;
     this.each((c, i, j) => fn(c, data[i][j]));
     return this;
   }
@@ -182,8 +210,8 @@ export class FakeRange {
   getNumRows(): number { return this.nr; }
   getNumColumns(): number { return this.nc; }
   getSheet(): FakeSheet { return this.sheet; }
-  getValues() { return this.map((c) => (c ? (c.formula && c.value === null ? '' : c.value ?? '') : '')); }
-  getDisplayValues() { return this.map(displayOf); }
+  getValues() { this.sheet.ss._recalc(); return this.map(valueOf); }
+  getDisplayValues() { this.sheet.ss._recalc(); return this.map(displayOf); }
   getFormulas() { return this.map((c) => c?.formula ?? ''); }
   getNumberFormats() { return this.map((c) => c?.numberFormat ?? 'General'); }
   getNotes() { return this.map((c) => c?.note ?? ''); }
@@ -277,6 +305,7 @@ export class FakeSheet {
     return cell;
   }
   _put(r: number, c: number, cell: FakeCell | undefined): void {
+    this.ss.version++;
     if (cell) this.cells.set(this.key(r, c), cell);
     else this.cells.delete(this.key(r, c));
   }
@@ -298,6 +327,7 @@ export class FakeSheet {
   getName() { return this.name; }
   setName(n: string) {
     if (this.ss.sheets.some((s) => s !== this && s.name === n)) throw new Error(`A sheet with the name "${n}" already exists.`);
+    this.ss.version++;
     this.name = n;
     return this;
   }
@@ -336,6 +366,7 @@ export class FakeSheet {
   showSheet() { this.hidden = false; return this; }
   isSheetHidden() { return this.hidden; }
   clear() {
+    this.ss.version++;
     for (const c of this.cells.values()) {
       const note = c.note;
       const validation = c.validation;
@@ -376,6 +407,21 @@ export class FakeSheet {
     return this.ss._wrapSheet(copy);
   }
 
+  /** Every cell as the evaluator gets it: formulas in invariant syntax `{ f }`, dates as serial numbers. */
+  _contents(locale: string): PlanCell[][] {
+    const e = this._extent();
+    return Array.from({ length: e.rows }, (_, r) =>
+      Array.from({ length: e.cols }, (_, c) => {
+        const cell = this._peek(r, c);
+        if (!cell) return null;
+        if (cell.formula) return { f: invariantFormula(cell.formula, locale) };
+        const v = cell.value;
+        if (v instanceof Date) return v.getTime() / 86400000 + 25569;
+        return v;
+      }),
+    );
+  }
+
   /** What the sheet holds, as PlanCells (formulas `{ f }`), trimmed like the contract's grids. */
   writtenGrid(formulaBack: (f: string) => string = (f) => f): PlanCell[][] {
     const e = this._extent();
@@ -406,7 +452,33 @@ export class FakeSpreadsheet {
   timeZone = 'Europe/Stockholm';
   id = 'ss-1';
   wrapped!: FakeSpreadsheet;
+  /** Bumped by every write; formulas are recomputed on the next read when it changed. */
+  version = 0;
+  private evaluated = -1;
+  /**
+   * Optional calculation engine (like Sheets' own): given every sheet's content (formulas in
+   * invariant syntax as { f }), returns computed values of formula cells. Without one, formula
+   * cells read back empty.
+   */
+  evaluator: ((sheets: Record<string, PlanCell[][]>) => Record<string, (string | number | boolean | null)[][]>) | null = null;
   constructor(public log: CallLog) {}
+  /** Recomputes formula cells (not recorded: Sheets recalculates by itself). */
+  _recalc(): void {
+    if (!this.evaluator || this.evaluated === this.version) return;
+    const input: Record<string, PlanCell[][]> = {};
+    for (const s of this.sheets) input[s.name] = s._contents(this.locale);
+    const out = this.evaluator(input);
+    for (const s of this.sheets) {
+      const vals = out[s.name];
+      if (!vals) continue;
+      for (const [k, cell] of s.cells) {
+        if (!cell.formula) continue;
+        const v = vals[Math.floor(k / 100000)]?.[k % 100000];
+        cell.value = v === undefined || v === '' ? null : v;
+      }
+    }
+    this.evaluated = this.version;
+  }
   _wrap<T extends object>(name: string, o: T): T { return recorded(this.log, name, o); }
   _wrapSheet(s: FakeSheet): FakeSheet { return this._wrap('Sheet', s); }
   _wrapRange(r: FakeRange): FakeRange { return this._wrap('Range', r); }
@@ -437,6 +509,7 @@ export class FakeSpreadsheet {
   setActiveSheet(s: FakeSheet) { this.active = s; return s; }
   insertSheet(name: string, index?: number) {
     if (this.sheets.some((s) => s.name === name)) throw new Error(`A sheet with the name "${name}" already exists.`);
+    this.version++;
     const s = new FakeSheet(this, name);
     if (index === undefined || index >= this.sheets.length) this.sheets.push(s);
     else this.sheets.splice(index, 0, s);
@@ -444,10 +517,59 @@ export class FakeSpreadsheet {
     return this._wrapSheet(s);
   }
   deleteSheet(s: FakeSheet) {
+    this.version++;
     const raw = this.sheets.find((x) => x.id === s.id);
     this.sheets = this.sheets.filter((x) => x !== raw);
     if (this.active === raw) this.active = this.sheets[0] ?? null;
   }
+}
+
+/**
+ * A formula as a semicolon-locale spreadsheet stores it, back in the invariant syntax
+ * ("," between arguments, "." as decimal point); other locales' formulas are returned as is.
+ */
+export function invariantFormula(f: string, locale: string): string {
+  if (!/^(sv|da|nb|nn|no|fi|de|fr|nl|it|es|pt|pl|cs|ru)(_|$)/i.test(locale)) return f;
+  let out = '';
+  for (let i = 0; i < f.length; i++) {
+    const ch = f[i];
+    if (ch === '"' || ch === "'") {
+      let j = i + 1;
+      while (j < f.length) {
+        if (f[j] === ch && f[j + 1] === ch) j += 2;
+        else if (f[j] === ch) break;
+        else j++;
+      }
+      out += f.slice(i, j + 1);
+      i = j;
+      continue;
+    }
+    if (ch === ',' && /\d/.test(f[i - 1] ?? '') && /\d/.test(f[i + 1] ?? '')) out += '.';
+    else if (ch === ';' || ch === '\\') out += ',';
+    else out += ch;
+  }
+  return out;
+}
+
+/** Sheets-like calculation for the fake: HyperFormula (GPL-3.0, test oracle only) over every sheet. */
+export function hyperFormulaEvaluator(sheets: Record<string, PlanCell[][]>): Record<string, (string | number | boolean | null)[][]> {
+  const input: Record<string, (string | number | boolean | null)[][]> = {};
+  for (const [name, rows] of Object.entries(sheets)) {
+    input[name] = rows.map((r) => r.map((c) => (c !== null && typeof c === 'object' ? c.f : typeof c === 'string' ? `'${c}` : c)));
+  }
+  const hf = HyperFormula.buildFromSheets(input, { licenseKey: 'gpl-v3', smartRounding: false });
+  const out: Record<string, (string | number | boolean | null)[][]> = {};
+  for (const name of Object.keys(sheets)) {
+    const id = hf.getSheetId(name)!;
+    out[name] = sheets[name].map((row, r) =>
+      row.map((_, c) => {
+        const v = hf.getCellValue({ sheet: id, row: r, col: c });
+        return v !== null && typeof v === 'object' ? '#VALUE!' : (v as string | number | boolean | null);
+      }),
+    );
+  }
+  hf.destroy();
+  return out;
 }
 
 /** A fake HtmlOutput. */
@@ -463,8 +585,22 @@ export class FakeHtmlOutput {
 }
 
 /** A fake Google Doc: blocks appended in order, tables with cell colours. */
+/** One element of a fake Doc's body. Table fills/fonts are keyed "row,col". */
+export interface FakeDocChild {
+  type: 'PARAGRAPH' | 'TABLE';
+  text?: string;
+  heading?: string;
+  bold?: boolean;
+  color?: string;
+  cells?: string[][];
+  fills?: Record<string, string>;
+  fonts?: Record<string, string>;
+  boldRows?: number[];
+  borderColor?: string;
+}
+
 export class FakeDoc {
-  children: { type: 'PARAGRAPH' | 'TABLE'; text?: string; heading?: string; bold?: boolean; color?: string; cells?: string[][]; fills?: Record<string, string> }[] = [{ type: 'PARAGRAPH', text: '' }];
+  children: FakeDocChild[] = [{ type: 'PARAGRAPH', text: '' }];
   saved = false;
   constructor(public id: string, public name: string) {}
 }
@@ -480,6 +616,10 @@ export interface GasEnv {
   menus: { name: string; items: { label: string; fn: string }[] }[];
   docs: FakeDoc[];
   driveFiles: { id: string; name: string; mime: string; folder: string | null; url: string }[];
+  /** Text content of PDFs created in Drive, by file id. */
+  pdfTexts: Record<string, string>;
+  /** When false, the spreadsheet's folder cannot be read (shared drive without access): getParents throws. */
+  folderReadable: boolean;
   props: Map<string, string>;
   lockAvailable: boolean;
   lockHeld: boolean;
@@ -497,7 +637,7 @@ export function makeGasEnv(files: Record<string, string> = {}): GasEnv {
   const ssW = recorded(log, 'Spreadsheet', ss);
   ss.wrapped = ssW;
   const env: GasEnv = {
-    log, ss, alertAnswers: [], alerts: [], sidebars: [], dialogs: [], menus: [], docs: [], driveFiles: [], props: new Map(),
+    log, ss, alertAnswers: [], alerts: [], sidebars: [], dialogs: [], menus: [], docs: [], driveFiles: [], pdfTexts: {}, folderReadable: true, props: new Map(),
     lockAvailable: true, lockHeld: false, errors: [], files, globals: {},
   };
   const Button = { YES: 'YES', NO: 'NO', OK: 'OK', CANCEL: 'CANCEL', CLOSE: 'CLOSE' };
@@ -555,17 +695,27 @@ export function makeGasEnv(files: Record<string, string> = {}): GasEnv {
   const folderObj = recorded(log, 'Folder', {
     getId: () => folder.id,
     getName: () => folder.name,
-    createFile(blob: { name: string; mime: string }) { return fileObj(makeFile(`pdf-${docSeq++}`, blob.name, blob.mime, folder.id)); },
+    createFile(blob: { name: string; mime: string; text?: string }) {
+      const rec = makeFile(`pdf-${docSeq++}`, blob.name, blob.mime, folder.id);
+      env.pdfTexts[rec.id] = blob.text ?? '';
+      return fileObj(rec);
+    },
   });
   const fileObj = (rec: { id: string; name: string; mime: string; folder: string | null; url: string }) =>
     recorded(log, 'File', {
       getId: () => rec.id,
       getName: () => rec.name,
       getUrl: () => rec.url,
-      getParents() { let done = rec.folder === null; return recorded(log, 'FolderIterator', { hasNext: () => !done, next: () => { done = true; return folderObj; } }); },
+      getParents() {
+        if (rec.id === ss.id && !env.folderReadable) throw new Error('Access denied: DriveApp.');
+        let done = rec.folder === null; return recorded(log, 'FolderIterator', { hasNext: () => !done, next: () => { done = true; return folderObj; } }); },
       moveTo(_f: unknown) { rec.folder = folder.id; return this; },
       getAs(mime: string) {
-        const blob = { name: rec.name, mime, setName(n: string) { blob.name = n; return blob; }, getName: () => blob.name, getContentType: () => mime };
+        if (mime !== 'application/pdf') throw new Error(`Converting from ${rec.mime} to ${mime} is not supported.`);
+        // The export holds what was saved: a Doc still open in this script has its edits pending.
+        const doc = env.docs.find((d) => d.id === rec.id);
+        const text = doc && doc.saved ? doc.children.map((c) => c.text ?? (c.cells ?? []).map((r) => r.join('\t')).join('\n')).join('\n') : '';
+        const blob = { name: rec.name, mime, text, setName(n: string) { blob.name = n; return blob; }, getName: () => blob.name, getContentType: () => mime, getDataAsString: () => text };
         return recorded(log, 'Blob', blob);
       },
     });
@@ -577,7 +727,11 @@ export function makeGasEnv(files: Record<string, string> = {}): GasEnv {
       if (!f) throw new Error(`No file ${id}`);
       return fileObj(f);
     },
-    createFile(blob: { name: string; mime: string }) { return fileObj(makeFile(`pdf-${docSeq++}`, blob.name, blob.mime, null)); },
+    createFile(blob: { name: string; mime: string; text?: string }) {
+      const rec = makeFile(`pdf-${docSeq++}`, blob.name, blob.mime, null);
+      env.pdfTexts[rec.id] = blob.text ?? '';
+      return fileObj(rec);
+    },
   });
   const ParagraphHeading = { HEADING1: 'HEADING1', HEADING2: 'HEADING2', HEADING3: 'HEADING3', NORMAL: 'NORMAL' };
   const ElementType = { PARAGRAPH: 'PARAGRAPH', TABLE: 'TABLE' };
@@ -587,37 +741,66 @@ export function makeGasEnv(files: Record<string, string> = {}): GasEnv {
       const doc = new FakeDoc(`doc-${docSeq++}`, name);
       env.docs.push(doc);
       makeFile(doc.id, name, 'application/vnd.google-apps.document', null);
+      // Like DocumentApp: once saveAndClose() has run, the Document and its elements are closed.
+      const open = () => {
+        if (doc.saved) throw new Error('Document is closed, its contents cannot be updated.');
+      };
       const textOf = (o: { bold?: boolean; color?: string }) => recorded(log, 'Text', {
-        setBold(b: boolean) { o.bold = b; return this; },
-        setForegroundColor(c: string) { o.color = c; return this; },
+        setBold(b: boolean) { open(); o.bold = b; return this; },
+        setForegroundColor(c: string) { open(); o.color = c; return this; },
       });
-      const para = (p: FakeDoc['children'][number]) => recorded(log, 'Paragraph', {
-        setHeading(h: string) { p.heading = h; return this; },
+      const para = (p: FakeDocChild) => recorded(log, 'Paragraph', {
+        setHeading(h: string) { open(); p.heading = h; return this; },
         editAsText: () => textOf(p),
         getText: () => p.text ?? '',
         getType: () => p.type,
-        asParagraph() { return para(p); },
+        asParagraph() { if (p.type !== 'PARAGRAPH') throw new Error('Element is not a paragraph'); return para(p); },
+        _child: p,
       });
       const body = recorded(log, 'Body', {
-        appendParagraph(text: string) { const p = { type: 'PARAGRAPH' as const, text }; doc.children.push(p); return para(p); },
+        appendParagraph(text: string) { open(); const p: FakeDocChild = { type: 'PARAGRAPH', text }; doc.children.push(p); return para(p); },
         appendTable(cells: string[][]) {
-          const t = { type: 'TABLE' as const, cells: cells.map((r) => [...r]), fills: {} as Record<string, string> };
+          open();
+          if (!Array.isArray(cells) || cells.some((r) => !Array.isArray(r) || r.some((c) => typeof c !== 'string'))) throw new Error('Cells must be a String[][]');
+          const t: FakeDocChild = { type: 'TABLE', cells: cells.map((r) => [...r]), fills: {}, fonts: {}, boldRows: [] };
           doc.children.push(t);
+          const cellAt = (r: number, c: number) => {
+            if (!t.cells![r] || t.cells![r][c] === undefined) throw new Error(`Child index (${r},${c}) must be less than the number of child elements.`);
+          };
           return recorded(log, 'Table', {
-            setBorderColor() { return this; },
-            getRow: (i: number) => recorded(log, 'TableRow', { editAsText: () => textOf({}) , getNumCells: () => t.cells[i].length }),
-            getCell: (r: number, c: number) => recorded(log, 'TableCell', {
-              setBackgroundColor(col: string) { t.fills[`${r},${c}`] = col; return this; },
-              editAsText: () => textOf({}),
+            setBorderColor(c: string) { open(); t.borderColor = c; return this; },
+            getNumRows: () => t.cells!.length,
+            getRow: (i: number) => recorded(log, 'TableRow', {
+              editAsText: () => recorded(log, 'Text', {
+                setBold(b: boolean) { open(); if (b) t.boldRows!.push(i); return this; },
+                setForegroundColor() { open(); return this; },
+              }),
+              getNumCells: () => t.cells![i].length,
             }),
+            getCell: (r: number, c: number) => {
+              cellAt(r, c);
+              return recorded(log, 'TableCell', {
+                setBackgroundColor(col: string) { open(); t.fills![`${r},${c}`] = col; return this; },
+                editAsText: () => recorded(log, 'Text', {
+                  setBold() { open(); return this; },
+                  setForegroundColor(col: string) { open(); t.fonts![`${r},${c}`] = col; return this; },
+                }),
+                getText: () => t.cells![r][c],
+              });
+            },
           });
         },
         getNumChildren: () => doc.children.length,
         getChild: (i: number) => para(doc.children[i]),
-        removeChild(_c: unknown) { doc.children.shift(); },
+        removeChild(c: { _child: FakeDocChild }) {
+          open();
+          if (doc.children.length <= 1) throw new Error("Can't remove the last paragraph in a document section.");
+          doc.children = doc.children.filter((x) => x !== c._child);
+          return body;
+        },
       });
       return recorded(log, 'Document', {
-        getBody: () => body,
+        getBody: () => { open(); return body; },
         getId: () => doc.id,
         getName: () => doc.name,
         getUrl: () => `https://docs.google.com/document/d/${doc.id}/edit`,

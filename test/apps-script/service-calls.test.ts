@@ -1,0 +1,84 @@
+// Service calls of every action of the BUILT bundle at 10 and at 5,000 activities: the Sheets round trips do not grow with the rows.
+import { makeGasEnv, loadBundle, hyperFormulaEvaluator, type GasEnv } from '../support/gas-fakes';
+import { generateFollowUp } from '../bench/generate';
+
+type Hist = Record<string, number>;
+interface Result { ok: boolean; message: string; preview?: { findings: { cell: string | null }[] } }
+
+/** Builders assemble a value in the script (no round trip); growing a sheet past 1000 rows is one call per sheet. */
+const isLocal = (k: string) => /Builder\.|^SpreadsheetApp\.new/.test(k) || /^Sheet\.insert(Rows|Columns)After$/.test(k);
+const roundTrips = (h: Hist): Hist => Object.fromEntries(Object.entries(h).filter(([k]) => !isLocal(k)));
+const sum = (h: Hist) => Object.values(h).reduce((a, b) => a + b, 0);
+/** DocumentApp element calls edit the new Doc in the script's copy; they are sent when it is saved. */
+const isDocElement = (k: string) => /^(Body|Paragraph|Table|TableRow|TableCell|Text)\./.test(k);
+
+/** Every action once, in the order a user runs them, with the calls each made. */
+function callsPerAction(n: number): Record<string, Hist> {
+  const env: GasEnv = makeGasEnv();
+  env.ss.locale = 'sv_SE';
+  // Sheets recalculates by itself; HyperFormula does it for the small case (too slow for 5,000 rows of COUNTIFS
+  // over whole columns), and formula cells read back empty in the large one: the calls made do not depend on it.
+  env.ss.evaluator = n <= 10 ? hyperFormulaEvaluator : null;
+  env.ss.addSheetWithRows('Uppföljning', generateFollowUp(n).values);
+  const { run } = loadBundle(env);
+  const out: Record<string, Hist> = {};
+  const step = (name: string, fn: string, ...args: unknown[]): Result => {
+    env.log.reset();
+    const r = run<Result>(fn, ...args);
+    out[name] = env.log.histogram();
+    if (r) expect([name, r.ok, env.errors.map(String)]).toEqual([name, fn !== 'menuSidebar' && fn !== 'onOpen' ? true : r.ok, []]);
+    return r;
+  };
+  step('onOpen', 'onOpen');
+  const p = step('preview', 'preview', null);
+  const cell = p.preview!.findings.find((f) => f.cell)!.cell!;
+  step('selectCell', 'selectCell', 'Uppföljning', cell);
+  step('structure (new sheets)', 'menuReadAndStructure');
+  step('structure (replace)', 'structure', true);
+  step('summary', 'menuSummary');
+  step('summary (replace)', 'summary', true);
+  step('report', 'menuReport');
+  step('sidebar', 'menuSidebar');
+  step('undo', 'menuUndo');
+  return out;
+}
+
+describe('service calls of every action', () => {
+  let small: Record<string, Hist>;
+  let large: Record<string, Hist>;
+  beforeAll(() => {
+    loadBundle(makeGasEnv());
+    large = callsPerAction(5000);
+    small = callsPerAction(10);
+  }, 120000);
+
+  const ACTIONS = ['onOpen', 'preview', 'selectCell', 'structure (new sheets)', 'structure (replace)', 'summary', 'summary (replace)', 'sidebar', 'undo'];
+
+  it.each(ACTIONS)('%s makes the same Sheets, Drive, lock and properties calls for 10 and 5,000 activities', (action) => {
+    expect(roundTrips(large[action])).toEqual(roundTrips(small[action]));
+    // Growing a new sheet beyond its 1000 rows: at most one call per sheet written.
+    expect(large[action]['Sheet.insertRowsAfter'] ?? 0).toBeLessThanOrEqual(4);
+  });
+
+  it('reads each sheet with one getValues and one getDisplayValues', () => {
+    expect(small.preview['Range.getValues']).toBe(1);
+    expect(small.preview['Range.getDisplayValues']).toBe(1);
+    // Summary and report read the structured, Händelser and Kontroller sheets.
+    expect(small.summary['Range.getValues']).toBe(3);
+    expect(small.report['Range.getValues']).toBe(3);
+  });
+
+  it('report: Sheets, Drive and lock calls are constant; Doc element calls grow with the report, one batch saved once', () => {
+    const outsideDoc = (h: Hist) => Object.fromEntries(Object.entries(h).filter(([k]) => !isDocElement(k)));
+    expect(outsideDoc(large.report)).toEqual(outsideDoc(small.report));
+    expect(large.report['Document.saveAndClose']).toBe(1);
+    expect(large.report['DocumentApp.create']).toBe(1);
+    const perActivity = (sum(large.report) - sum(small.report)) / (5000 - 10);
+    // A heading, a paragraph and a table per promise (ten activities each), a fill per status cell, a bar per goal.
+    expect(perActivity).toBeLessThan(12);
+    console.log(
+      `Service calls at 10 / 5,000 activities: ${ACTIONS.map((a) => `${a} ${sum(roundTrips(small[a]))}/${sum(roundTrips(large[a]))}`).join(', ')}; ` +
+        `report ${sum(small.report)}/${sum(large.report)} (${perActivity.toFixed(1)} Doc element calls per activity)`,
+    );
+  });
+});
