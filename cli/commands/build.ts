@@ -20,7 +20,7 @@ import {
 } from '../../shared/plan';
 import { buildReport, renderDocx, renderHtml, type ReportDoc } from '../../shared/report';
 import { InputError, readInput } from '../read-input';
-import { parseArgs, type Io } from './check';
+import { failed, parseArgs, type Io } from './check';
 import { xlsxBuffer } from '../xlsx-adapter';
 
 /** Everything one build produces, before anything is written. */
@@ -151,11 +151,6 @@ export async function runBuild(argv: string[], io: Io, opts: { now?: Date } = {}
     io.out(BUILD.findingsLine(errors, result.followUp.findings.length - errors));
     return errors ? 1 : 0;
   } catch (e) {
-    if (e instanceof InputError) {
-      io.err(e.message);
-      return 2;
-    }
-    io.err(CLI.unexpected(e instanceof Error ? e.message : String(e)));
-    return 2;
+    return failed(e, io);
   }
 }

@@ -88,11 +88,12 @@ export async function runCheck(argv: string[], io: Io): Promise<number> {
     io.out(args.json ? JSON.stringify(toCheckJson(f), null, 2) : renderCheckText(f));
     return f.findings.some((x) => x.severity === 'error') ? 1 : 0;
   } catch (e) {
-    if (e instanceof InputError) {
-      io.err(e.message);
-      return 2;
-    }
-    io.err(CLI.unexpected(e instanceof Error ? e.message : String(e)));
-    return 2;
+    return failed(e, io);
   }
+}
+
+/** Prints a command's failure as one Swedish line (the input error's own, or "unexpected") and returns exit code 2. */
+export function failed(e: unknown, io: Io): 2 {
+  io.err(e instanceof InputError ? e.message : CLI.unexpected(e instanceof Error ? e.message : String(e)));
+  return 2;
 }

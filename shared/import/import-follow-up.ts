@@ -2,6 +2,7 @@
 import { withStatus, goalTarget } from '../calc/status';
 import { FINDING, UNNAMED_PROMISE } from '../i18n/sv-findings';
 import type { Activity, CitizenPromise, Finding, FollowUp, Goal, Note, Party, Period, PeriodKind } from '../model/follow-up';
+import { UNCOMPUTED } from '../model/follow-up';
 import { parseA1 } from '../model/a1';
 import { normalizeGrid, type Grid } from '../model/grid';
 import { PERIOD_COUNT, periodLabels } from '../model/periods';
@@ -173,12 +174,7 @@ export function importFollowUp(input: Grid, options: ImportOptions = {}): Follow
       goal,
       unit,
       periods,
-      total: null,
-      totalApprox: false,
-      totalLowerBound: false,
-      share: null,
-      expected: null,
-      status: 'no-data',
+      ...UNCOMPUTED,
     };
     return { promiseKey, row, activity, parsed };
   }

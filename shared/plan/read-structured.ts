@@ -7,6 +7,7 @@ import { a1 } from '../model/a1';
 import {
   FollowUpSchema,
   PeriodKindSchema,
+  UNCOMPUTED,
   type Activity,
   type CitizenPromise,
   type Finding,
@@ -345,12 +346,7 @@ export function readStructured(sheets: StructuredSheets): FollowUp {
         goal,
         unit,
         periods,
-        total: null,
-        totalApprox: false,
-        totalLowerBound: false,
-        share: null,
-        expected: null,
-        status: 'no-data',
+        ...UNCOMPUTED,
       };
       current.activities.push(withStatus(activity, reported));
     }
