@@ -112,7 +112,11 @@ function renderPreview(p: Preview): void {
   fact(UI.labels.reportedPeriod, p.periodLabel || '–');
   fact(UI.labels.promises, UI.pane.promisesCount(p.promiseCount));
   fact(UI.labels.activities, UI.pane.activitiesCount(p.activityCount));
-  if (p.statedPeriod !== null && p.statedPeriod !== p.reportedPeriod) fact('', UI.pane.statedPeriod(p.statedPeriod));
+  // The document's own claim about its period, when the data says otherwise: a note, not a fact.
+  const stated = $('stated');
+  const differs = p.statedPeriod !== null && p.statedPeriod !== p.reportedPeriod;
+  stated.textContent = differs ? UI.pane.statedPeriod(p.statedPeriod as number) : '';
+  stated.hidden = !differs;
 
   const counts = $('counts');
   counts.replaceChildren(...p.statusCounts.map((c) => el('span', `badge s-${c.status}`, `${c.label}: ${c.count}`)));
@@ -120,7 +124,9 @@ function renderPreview(p: Preview): void {
   const promises = $('promises');
   promises.replaceChildren();
   for (const pr of p.promises) {
-    promises.append(el('p', 'promise', pr.text));
+    const head = el('p', 'promise', pr.text);
+    head.title = pr.text; // long promise texts are clamped to three lines; the full text on hover
+    promises.append(head);
     const ul = el('ul');
     for (const a of pr.activities) {
       const li = el('li', 'activity');

@@ -1,0 +1,206 @@
+// The BUILT Sheets sidebar in headless Chromium; google.script.run is answered by the real server functions of the built bundle on a fake spreadsheet holding a seed.
+import { mkdirSync } from 'fs';
+import { join } from 'path';
+import type { Browser, Page } from 'playwright-core';
+import { ROOT } from '../support/build';
+import { launchChromium, serveDir } from '../support/browser';
+import { makeGasEnv, loadBundle, hyperFormulaEvaluator, DIST, ensureBundle, type GasEnv } from '../support/gas-fakes';
+import { seedGrid } from '../support/seeds';
+import { UI } from '../../shared/i18n/sv-ui';
+
+/** Google's add-on sidebar is 300 px wide. */
+const SIDEBAR = { width: 300, height: 900 };
+const HOSTILE = '<img src=x onerror=window.__xss=1>';
+
+/**
+ * google.script.run as HtmlService provides it: a runner whose server-function methods call
+ * asynchronously, results crossing as JSON, with chained withSuccessHandler/withFailureHandler.
+ */
+const RUN_STUB = `(() => {
+  window.__calls = [];
+  function runner(ok, fail) {
+    const base = {
+      withSuccessHandler: (f) => runner(f, fail),
+      withFailureHandler: (f) => runner(ok, f),
+    };
+    return new Proxy(base, {
+      get(t, name) {
+        if (name in t) return t[name];
+        return (...args) => {
+          window.__calls.push({ fn: name, args: JSON.parse(JSON.stringify(args)) });
+          window.__gas(name, JSON.stringify(args)).then(
+            (json) => { if (ok) ok(JSON.parse(json)); },
+            (e) => { if (fail) fail(new Error(String(e && e.message || e))); },
+          );
+        };
+      },
+    });
+  }
+  window.google = { script: { run: runner(null, null) } };
+})();`;
+
+let browser: Browser;
+let server: { url: string; close: () => Promise<void> };
+
+beforeAll(async () => {
+  ensureBundle();
+  browser = await launchChromium();
+  server = await serveDir(DIST);
+}, 180000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** A page showing the built sidebar, talking to the bundle in a vm on a spreadsheet holding `rows`. */
+async function open(rows: (string | number | boolean | null)[][]): Promise<{ page: Page; env: GasEnv }> {
+  const env = makeGasEnv();
+  env.ss.evaluator = hyperFormulaEvaluator;
+  env.ss.addSheetWithRows('Uppföljning', rows);
+  const { run } = loadBundle(env);
+  const page = await browser.newPage({ viewport: SIDEBAR });
+  await page.exposeFunction('__gas', (fn: string, args: string) => JSON.stringify(run(fn, ...(JSON.parse(args) as unknown[]))));
+  await page.addInitScript(RUN_STUB);
+  await page.goto(`${server.url}/sidebar.html`);
+  return { page, env };
+}
+
+/** Clicks a control and waits until the server has answered (buttons enabled again). */
+async function click(page: Page, selector: string): Promise<string> {
+  const before = await page.evaluate(() => (window as unknown as { __calls: unknown[] }).__calls.length);
+  await page.click(selector);
+  await page.waitForFunction((n) => (window as unknown as { __calls: unknown[] }).__calls.length > n && !(document.getElementById('btnRead') as HTMLButtonElement).disabled, before);
+  return (await page.textContent('#status')) ?? '';
+}
+
+function withHostileActivity(): (string | number | boolean | null)[][] {
+  const rows = seedGrid('eskilstuna-2019').values.map((r) => [...r]);
+  const i = rows.findIndex((r) => typeof r[0] === 'string' && r[0].startsWith('Ingripande narkotikabrott'));
+  rows[i][0] = `${rows[i][0]} ${HOSTILE}`;
+  return rows;
+}
+
+describe('the sidebar in Chromium', () => {
+  it('flow by clicks: preview before writing → structure → summary → report links → undo', async () => {
+    const { page, env } = await open(seedGrid('eskilstuna-2019').values);
+    try {
+      expect(await page.textContent('h1')).toBe(UI.appName);
+      expect(await page.isHidden('#preview')).toBe(true);
+
+      // Läs in: shows what was found and the findings, writes nothing.
+      const read = await click(page, '#btnRead');
+      expect(read).toBe(UI.result.read('Eskilstuna', 2019));
+      expect(await page.isVisible('#preview')).toBe(true);
+      const facts = await page.$$eval('#facts dd', (dd) => dd.map((d) => d.textContent));
+      expect(facts).toEqual(expect.arrayContaining(['Uppföljning', 'Eskilstuna', '2019']));
+      expect(await page.locator('#findings li').count()).toBeGreaterThan(0);
+      // The follow-up says tertial 1 but reports all three: said as a note.
+      expect(await page.textContent('#stated')).toBe(UI.pane.statedPeriod(1));
+      expect(env.ss.sheets.map((s) => s.name)).toEqual(['Uppföljning']);
+      await page.screenshot({ path: screenshotPath() });
+
+      // Strukturera: the three sheets appear.
+      expect(await click(page, '#btnStructure')).toMatch(/^Skrev /);
+      expect(env.ss.sheets.map((s) => s.name)).toEqual(['Uppföljning', 'Medborgarlöften 2019', 'Händelser', 'Kontroller']);
+
+      // Again: asks first; Ersätt replaces.
+      await click(page, '#btnStructure');
+      expect(await page.isVisible('#confirm')).toBe(true);
+      expect(await page.textContent('#confirmText')).toBe(UI.pane.confirmReplace(['Medborgarlöften 2019', 'Händelser', 'Kontroller']));
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('btnConfirm');
+      expect(await click(page, '#btnConfirm')).toMatch(/^Skrev /);
+      expect(await page.isHidden('#confirm')).toBe(true);
+
+      // Sammanfattning, from the structured sheet.
+      expect(await click(page, '#btnSummary')).toMatch(/^Skrev "Sammanfattning T3 2019"/);
+      expect(env.ss.sheet('Sammanfattning T3 2019')).toBeDefined();
+
+      // Rapport: links to the Doc and the PDF.
+      expect(await click(page, '#btnReport')).toMatch(/^Rapporten sparades som Uppföljning av medborgarlöften – Eskilstuna 2019/);
+      const links = await page.$$eval('#links a', (as) => as.map((a) => ({ href: (a as HTMLAnchorElement).href, text: a.textContent, target: (a as HTMLAnchorElement).target })));
+      const doc = env.driveFiles.find((f) => f.mime === 'application/vnd.google-apps.document')!;
+      const pdf = env.driveFiles.find((f) => f.mime === 'application/pdf')!;
+      expect(links.map((l) => l.href)).toEqual([doc.url, pdf.url]);
+      expect(links.every((l) => l.target === '_blank')).toBe(true);
+
+      // Ångra: the last run (the summary) is undone.
+      expect(await click(page, '#btnUndo')).toBe(UI.result.undone(['Sammanfattning T3 2019'], []));
+      expect(env.ss.sheet('Sammanfattning T3 2019')).toBeUndefined();
+      expect(await page.isHidden('#links')).toBe(true);
+    } finally {
+      await page.close();
+    }
+  }, 60000);
+
+  it('clicking a finding selects its cell on the source sheet', async () => {
+    const { page, env } = await open(seedGrid('eksjo-2019').values);
+    try {
+      await click(page, '#btnRead');
+      const buttons = page.locator('#findings li button:not([disabled])');
+      expect(await buttons.count()).toBeGreaterThan(0);
+      const cell = (await buttons.nth(0).locator('.cell').textContent())!;
+      await click(page, '#findings li button:not([disabled]) >> nth=0');
+      const calls = await page.evaluate(() => (window as unknown as { __calls: { fn: string; args: unknown[] }[] }).__calls);
+      expect(calls[calls.length - 1]).toEqual({ fn: 'selectCell', args: ['Uppföljning', cell] });
+      expect(env.ss.activeRange!.getA1Notation()).toBe(cell);
+      expect(env.ss.active!.name).toBe('Uppföljning');
+      expect(await page.textContent('#status')).toBe(UI.result.selected(cell));
+    } finally {
+      await page.close();
+    }
+  }, 30000);
+
+  it('shows HTML in sheet text as text', async () => {
+    const { page } = await open(withHostileActivity());
+    try {
+      await click(page, '#btnRead');
+      const texts = await page.$$eval('#promises li.activity > div:first-child', (d) => d.map((x) => x.textContent ?? ''));
+      expect(texts.some((t) => t.includes(HOSTILE))).toBe(true);
+      expect(await page.$$('#promises img')).toHaveLength(0);
+      await page.waitForTimeout(100);
+      expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+    } finally {
+      await page.close();
+    }
+  }, 30000);
+
+  it('every control has a label and is reachable by keyboard; Enter runs Läs in', async () => {
+    const { page } = await open(seedGrid('eksjo-2019').values);
+    try {
+      const unlabeled = await page.$$eval('button:not([hidden]), select, a', (els) =>
+        els
+          .filter((e) => !(e as HTMLElement).closest('[hidden]'))
+          .filter((e) => {
+            if (e instanceof HTMLSelectElement) return e.labels === null || e.labels.length === 0 || !e.labels[0].textContent?.trim();
+            return !(e.getAttribute('aria-label') || e.textContent || '').trim();
+          })
+          .map((e) => e.outerHTML),
+      );
+      expect(unlabeled).toEqual([]);
+      const order: string[] = [];
+      for (let i = 0; i < 6; i++) {
+        await page.keyboard.press('Tab');
+        order.push(await page.evaluate(() => document.activeElement?.id ?? ''));
+      }
+      expect(order).toEqual(['period', 'btnRead', 'btnStructure', 'btnSummary', 'btnReport', 'btnUndo']);
+      await page.keyboard.press('Shift+Tab');
+      await page.keyboard.press('Shift+Tab');
+      await page.keyboard.press('Shift+Tab');
+      await page.keyboard.press('Shift+Tab');
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('btnRead');
+      await page.keyboard.press('Enter');
+      await page.waitForSelector('#preview:not([hidden])');
+      // The findings are buttons too, reachable after the actions.
+      expect(await page.locator('#findings button').first().evaluate((b) => b.tabIndex)).toBe(0);
+    } finally {
+      await page.close();
+    }
+  }, 30000);
+});
+
+function screenshotPath(): string {
+  const dir = join(ROOT, 'docs', 'images');
+  mkdirSync(dir, { recursive: true });
+  return join(dir, 'sidebar.png');
+}
