@@ -1,9 +1,15 @@
 // Undo for Sheets: sheets a run replaces are copied to hidden backup sheets; a small manifest in document properties says what to restore.
 //
-// Why hidden sheets and not properties: a snapshot of a 5,000-row sheet is megabytes, while a
-// document property value holds 9 KB and all of them together 500 KB. Sheet.copyTo keeps
-// everything (values, formulas, formats, rules, validation, notes) in ONE call; the manifest
-// (action, time, sheet names) stays far below 9 KB.
+// Why hidden sheets and not properties: a snapshot of a 5,000-row sheet is megabytes, while the
+// documented quotas are 9 KB per property value and 500 KB per property store
+// (https://developers.google.com/apps-script/guides/services/quotas, "Properties value size" /
+// "Properties total storage"; https://developers.google.com/apps-script/guides/properties).
+// Measurements put the real per-value limit a little lower and count the key too
+// (https://gist.github.com/tanaikech/8b057d10fb5f2af014794e57b021c6aa), so nothing here comes
+// near it: Sheet.copyTo keeps everything (values, formulas, formats, rules, validation, notes)
+// in ONE call, and the only property written is the manifest (action, time, at most four
+// sheet names of at most 100 characters: under 1 KB). The tests' PropertiesService fake throws
+// past 9 KB per key+value and 500 KB in total.
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
