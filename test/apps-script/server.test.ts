@@ -1,5 +1,5 @@
 // The BUILT Apps Script bundle in a Node vm with recording fakes: menu, every action on each seed, contract with ExcelJS, locks, undo, constant service calls.
-import { makeGasEnv, loadBundle, type GasEnv, type FakeSheet } from '../support/gas-fakes';
+import { makeGasEnv, loadBundle, isBuilderCall, roundTripCalls, type GasEnv, type FakeSheet } from '../support/gas-fakes';
 import { excelJsWrittenGrids } from '../support/contract';
 import { SEEDS, seedGrid } from '../support/seeds';
 import { generateFollowUp } from '../bench/generate';
@@ -197,11 +197,8 @@ describe('service calls', () => {
     return { total: env.log.count(), hist: env.log.histogram() };
   }
 
-  /** Builders (rule, rich-text) assemble a value in the script and make no round trip to the spreadsheet. */
-  const isBuilder = (k: string) => /Builder\.|^SpreadsheetApp\.new/.test(k);
-  /** Growing a sheet past its 1000 default rows: at most one call per sheet and dimension. */
-  const isGrowth = (k: string) => /^Sheet\.insert(Rows|Columns)After$/.test(k);
-  const roundTrips = (h: Record<string, number>) => Object.fromEntries(Object.entries(h).filter(([k]) => !isBuilder(k) && !isGrowth(k)));
+  const isBuilder = isBuilderCall;
+  const roundTrips = roundTripCalls;
 
   it('Läs in och strukturera makes the same number of service calls for 10 and 5,000 activities', () => {
     const small = callsFor(10);

@@ -1,16 +1,11 @@
 // Service calls of every action of the BUILT bundle at 10 and at 5,000 activities: the Sheets round trips do not grow with the rows.
-import { makeGasEnv, loadBundle, hyperFormulaEvaluator, type GasEnv } from '../support/gas-fakes';
+import { makeGasEnv, loadBundle, hyperFormulaEvaluator, isDocElementCall as isDocElement, roundTripCalls as roundTrips, type GasEnv } from '../support/gas-fakes';
 import { generateFollowUp } from '../bench/generate';
 
 type Hist = Record<string, number>;
 interface Result { ok: boolean; message: string; preview?: { findings: { cell: string | null }[] } }
 
-/** Builders assemble a value in the script (no round trip); growing a sheet past 1000 rows is one call per sheet. */
-const isLocal = (k: string) => /Builder\.|^SpreadsheetApp\.new/.test(k) || /^Sheet\.insert(Rows|Columns)After$/.test(k);
-const roundTrips = (h: Hist): Hist => Object.fromEntries(Object.entries(h).filter(([k]) => !isLocal(k)));
 const sum = (h: Hist) => Object.values(h).reduce((a, b) => a + b, 0);
-/** DocumentApp element calls edit the new Doc in the script's copy; they are sent when it is saved. */
-const isDocElement = (k: string) => /^(Body|Paragraph|Table|TableRow|TableCell|Text)\./.test(k);
 
 /** Every action once, in the order a user runs them, with the calls each made. */
 function callsPerAction(n: number): Record<string, Hist> {

@@ -5,13 +5,9 @@ import { DEFAULT_REQUEST_BUDGET, planBytes } from '../../shared/app/split-plan';
 import { importFollowUp } from '../../shared/import/import-follow-up';
 import { planImportSheets } from '../../shared/plan/index';
 import { FakeWorkbook } from '../support/excel-fake';
-import { loadBundle, makeGasEnv } from '../support/gas-fakes';
+import { isDocElementCall, isGrowthCall, loadBundle, makeGasEnv, roundTripCalls } from '../support/gas-fakes';
 import { generateFollowUp } from './generate';
 
-/** Builders (rule, rich-text) assemble values inside the script: no round trip to the spreadsheet. */
-export const isBuilderCall = (k: string): boolean => /Builder\.|^SpreadsheetApp\.new/.test(k);
-/** Growing a sheet past its 1,000 default rows or 26 columns: at most one call per sheet and dimension. */
-export const isGrowthCall = (k: string): boolean => /^Sheet\.insert(Rows|Columns)After$/.test(k);
 
 export interface HostCalls {
   n: number;
@@ -19,7 +15,7 @@ export interface HostCalls {
   planCells: number;
   excel: Record<string, number>;
   excelWeb: Record<string, number>;
-  gas: Record<string, { calls: number; roundTrips: number; growth: number; setters: number }>;
+  gas: Record<string, { calls: number; roundTrips: number; growth: number; docEdits: number; setters: number }>;
 }
 
 async function excelSyncs(n: number, caps: Capabilities): Promise<Record<string, number>> {
@@ -54,8 +50,9 @@ function gasCalls(n: number): HostCalls['gas'] {
     const keys = Object.keys(h);
     out[name] = {
       calls: env.log.count(),
-      roundTrips: keys.filter((k) => !isBuilderCall(k) && !isGrowthCall(k)).reduce((s, k) => s + h[k], 0),
+      roundTrips: Object.values(roundTripCalls(h)).reduce((s, v) => s + v, 0),
       growth: keys.filter(isGrowthCall).reduce((s, k) => s + h[k], 0),
+      docEdits: keys.filter(isDocElementCall).reduce((s, k) => s + h[k], 0),
       setters: keys.filter((k) => /^Range\.set/.test(k)).reduce((s, k) => s + h[k], 0),
     };
   };

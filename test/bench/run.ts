@@ -92,21 +92,24 @@ for (const a of actions) {
 }
 lines.push('');
 const gasActions = Object.keys(hosts[0].gas);
-row('Apps Script: service calls per action (round trips / sheet growth / all incl. local builders)', ...sizes.map((n) => `${fmt(n, 0)}`), 'constant?');
+row('Apps Script: service calls per action (round trips / sheet growth / buffered Doc edits / all incl. local builders)', ...sizes.map((n) => `${fmt(n, 0)}`), 'round trips constant?');
 row('---', ...sizes.map(() => '---:'), '---');
 for (const a of gasActions) {
   const xs = hosts.map((h) => h.gas[a]);
   const constant = new Set(xs.map((x) => x.roundTrips)).size === 1;
   const growth = Math.max(...xs.map((x) => x.growth));
   const verdictText = constant ? (growth ? `yes, plus at most ${growth} \`insertRowsAfter\`/\`insertColumnsAfter\` (one per sheet past 1,000 rows)` : 'yes') : `**no**: ${xs[0].roundTrips} → ${xs[xs.length - 1].roundTrips}`;
-  row(a, ...xs.map((x) => `${x.roundTrips} / ${x.growth} / ${x.calls}`), verdictText);
+  row(a, ...xs.map((x) => `${x.roundTrips} / ${x.growth} / ${x.docEdits} / ${x.calls}`), verdictText);
 }
 const big = hosts[hosts.length - 1];
 const gasTrips = Object.values(big.gas).reduce((s, x) => s + x.roundTrips + x.growth, 0);
+const docEdits = big.gas['Exportera rapport'].docEdits;
 const gasSetters = big.gas['Läs in och strukturera'].setters + big.gas['Skapa sammanfattning'].setters;
 const paperS = (gasTrips * 7 + big.planCells * 8 * 0.1) / 1000;
 lines.push('');
-lines.push(`**Apps Script 6-minute limit, on paper, at ${fmt(big.n, 0)} activities:** Google's best-practice page (developers.google.com/apps-script/guides/support/best-practices) times 10,000 single-cell calls at about 70 s and the same 10,000 cells in one batched call at about 1 s, i.e. about 7 ms per service call and 0.1 ms per cell written. All five actions together make ${fmt(gasTrips, 0)} round-trip calls (${gasSetters} of them 2D setters), and the import plans hold ${fmt(big.planCells, 0)} cells; assuming every cell is written by up to 8 attribute setters: ${fmt(gasTrips, 0)} × 7 ms + ${fmt(big.planCells, 0)} × 8 × 0.1 ms ≈ **${fmt(paperS, 0)} s** of service time, plus the core (${fmt(core[core.length - 1].totalMs / 1000)} s here), against 360 s.`);
+lines.push(`**Apps Script 6-minute limit, on paper, at ${fmt(big.n, 0)} activities:** Google's best-practice page (developers.google.com/apps-script/guides/support/best-practices) times 10,000 single-cell calls at about 70 s and the same 10,000 cells in one batched call at about 1 s, i.e. about 7 ms per service call and 0.1 ms per cell written. All five actions together make ${fmt(gasTrips, 0)} round-trip calls (${gasSetters} of them 2D setters), and the import plans hold ${fmt(big.planCells, 0)} cells; assuming every cell is written by up to 8 attribute setters: ${fmt(gasTrips, 0)} × 7 ms + ${fmt(big.planCells, 0)} × 8 × 0.1 ms ≈ **${fmt(paperS, 0)} s** of service time, plus the core (${fmt(core[core.length - 1].totalMs / 1000)} s here), against 360 s. The report's ${fmt(docEdits, 0)} DocumentApp element edits change the script's copy of the new Doc and are flushed by one \`saveAndClose()\` ("pending updates", DocumentApp reference); even priced like round trips they would add ${fmt(docEdits * 0.007, 0)} s.`);
+lines.push('');
+lines.push('Sheet growth: a new sheet has 1,000 rows, so writing more rows takes one \`insertRowsAfter\` per sheet (bounded, not per row).');
 
 lines.push('', '## Bundles', '');
 row('bundle', 'size', 'target');

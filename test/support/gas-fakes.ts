@@ -25,6 +25,20 @@ export class CallLog {
   }
 }
 
+/** Builders (rules, rich text) assemble a value inside the script: no round trip to the spreadsheet. */
+export const isBuilderCall = (k: string): boolean => /Builder\.|^SpreadsheetApp\.new/.test(k);
+/** Growing a sheet past its 1,000 default rows or 26 columns: at most one call per sheet and dimension. */
+export const isGrowthCall = (k: string): boolean => /^Sheet\.insert(Rows|Columns)After$/.test(k);
+/**
+ * DocumentApp element edits change the script's copy of a new Doc; they are "pending updates" that
+ * `Document.saveAndClose()` flushes in one go (DocumentApp reference), not a round trip each.
+ */
+export const isDocElementCall = (k: string): boolean => /^(Body|Paragraph|Table|TableRow|TableCell|Text)\./.test(k);
+/** Calls that reach a Google service (not builders, sheet growth or buffered Doc edits), by "Class.method". */
+export function roundTripCalls(h: Record<string, number>): Record<string, number> {
+  return Object.fromEntries(Object.entries(h).filter(([k]) => !isBuilderCall(k) && !isGrowthCall(k) && !isDocElementCall(k)));
+}
+
 /** Wraps an object so every method call is recorded as `name.method`. */
 function recorded<T extends object>(log: CallLog, name: string, target: T): T {
   const proxy: T = new Proxy(target, {
