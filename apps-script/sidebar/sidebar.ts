@@ -1,6 +1,7 @@
 // Sidebar script: shows the preview and findings before anything is written, runs the actions through google.script.run; sheet text only via textContent.
 import { UI } from '../../shared/i18n/sv-ui';
 import type { Preview } from '../../shared/app/preview';
+import { periodLabels } from '../../shared/model/periods';
 
 /** The server's answer (see apps-script/server/actions.ts). */
 interface ActionResult {
@@ -99,8 +100,26 @@ function renderLinks(rep: ActionResult['report'] | null): void {
   add(`PDF: ${rep.pdfName}`, rep.pdfUrl);
 }
 
+/** The reported-period choices: automatic, then the follow-up's own periods (tertials, quarters …). */
+function setPeriodOptions(labels: string[]): void {
+  const sel = $<HTMLSelectElement>('period');
+  const key = labels.join('|');
+  if (sel.dataset.labels === key) return;
+  const keep = sel.value;
+  const auto = el('option', undefined, UI.pane.periodAuto) as HTMLOptionElement;
+  auto.value = '';
+  sel.replaceChildren(auto, ...labels.map((label, i) => {
+    const o = el('option', undefined, label) as HTMLOptionElement;
+    o.value = String(i + 1);
+    return o;
+  }));
+  sel.value = keep && Number(keep) <= labels.length ? keep : '';
+  sel.dataset.labels = key;
+}
+
 function renderPreview(p: Preview): void {
   sheetName = p.sheetName;
+  setPeriodOptions(p.periodLabels);
   $('preview').hidden = false;
   $('previewTitle').textContent = UI.pane.preview;
   const facts = $('facts');
@@ -167,15 +186,7 @@ function init(): void {
   $('title').textContent = UI.appName;
   $('intro').textContent = UI.pane.intro;
   $('periodLabel').textContent = UI.pane.periodSetting;
-  const sel = $<HTMLSelectElement>('period');
-  const auto = el('option', undefined, UI.pane.periodAuto) as HTMLOptionElement;
-  auto.value = '';
-  sel.append(auto);
-  for (let n = 1; n <= 3; n++) {
-    const o = el('option', undefined, UI.pane.periodOption(n)) as HTMLOptionElement;
-    o.value = String(n);
-    sel.append(o);
-  }
+  setPeriodOptions(periodLabels('tertial'));
   $('btnRead').textContent = UI.actions.read;
   $('btnStructure').textContent = UI.actions.readAndStructure;
   $('btnSummary').textContent = UI.actions.summary;
@@ -188,7 +199,7 @@ function init(): void {
   $('btnSummary').onclick = () => call('summary', [false], UI.progress.readingStructured);
   $('btnReport').onclick = () => call('report', [], UI.progress.buildingReport);
   $('btnUndo').onclick = () => call('undo', [], UI.progress.undoing);
-  sel.onchange = () => call('preview', [period()], UI.progress.reading);
+  $<HTMLSelectElement>('period').onchange = () => call('preview', [period()], UI.progress.reading);
 }
 
 init();

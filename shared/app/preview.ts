@@ -1,7 +1,7 @@
 // What a host shows after "Läs in" and before writing anything: a plain, JSON-safe view of a FollowUp.
 import type { FollowUp, Goal, Severity, Status } from '../model/follow-up';
 import { GOAL_OP_LABEL, SEVERITY_LABEL, STATUS_LABEL } from '../i18n/sv';
-import { PERIOD_COUNT, periodShortLabels } from '../model/periods';
+import { PERIOD_COUNT, periodLabels, periodShortLabels } from '../model/periods';
 import { goalTarget } from '../calc/status';
 
 export interface PreviewActivity {
@@ -41,6 +41,8 @@ export interface Preview {
   /** "T3" (or "K2", "H1", "Helår"); "" when unknown. */
   periodLabel: string;
   periodCount: number;
+  /** Every period's full name ("Tertial 1" …, "Kvartal 4"): the choices of a reported-period setting. */
+  periodLabels: string[];
   sheetName: string | null;
   promiseCount: number;
   activityCount: number;
@@ -111,6 +113,7 @@ export function previewOf(f: FollowUp): Preview {
     statedPeriod: f.statedPeriod ?? null,
     periodLabel: period === null ? '' : labels[Math.min(Math.max(period, 1), labels.length) - 1] ?? '',
     periodCount: n,
+    periodLabels: f.periodLabels?.length ? [...f.periodLabels] : periodLabels(kind),
     sheetName: f.sheetName ?? null,
     promiseCount: promises.length,
     activityCount: promises.reduce((s, p) => s + p.activities.length, 0),

@@ -28,7 +28,6 @@ export const UI = {
     readScopeSelection: 'Bara markeringen',
     periodSetting: 'Redovisad period',
     periodAuto: 'Automatiskt (sista perioden med data)',
-    periodOption: (n: number) => `Tertial ${n}`,
     preview: 'Det här hittades',
     previewEmpty: 'Inget är inläst ännu.',
     sourceSheet: 'Källblad',

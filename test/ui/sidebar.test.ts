@@ -1,10 +1,11 @@
 // The BUILT Sheets sidebar in headless Chromium; google.script.run is answered by the real server functions of the built bundle on a fake spreadsheet holding a seed.
-import { mkdirSync } from 'fs';
+import { mkdirSync, readFileSync } from 'fs';
 import { join } from 'path';
 import type { Browser, Page } from 'playwright-core';
 import { ROOT } from '../support/build';
 import { launchChromium, serveDir } from '../support/browser';
 import { makeGasEnv, loadBundle, hyperFormulaEvaluator, DIST, ensureBundle, type GasEnv } from '../support/gas-fakes';
+import { gridFromTsv } from '../../shared/model/grid';
 import { seedGrid } from '../support/seeds';
 import { UI } from '../../shared/i18n/sv-ui';
 
@@ -193,6 +194,22 @@ describe('the sidebar in Chromium', () => {
       await page.waitForSelector('#preview:not([hidden])');
       // The findings are buttons too, reachable after the actions.
       expect(await page.locator('#findings button').first().evaluate((b) => b.tabIndex)).toBe(0);
+    } finally {
+      await page.close();
+    }
+  }, 30000);
+
+  it('offers the follow-up\'s own periods (Kvartal 1–4) once a quarterly follow-up is read, and re-reads on change', async () => {
+    const tsv = readFileSync(join(__dirname, '..', 'fixtures', 'vetlanda-2021-kvartal.tsv'), 'utf8');
+    const { page } = await open(gridFromTsv(tsv).values);
+    try {
+      expect(await page.$$eval('#period option', (o) => o.map((x) => x.textContent))).toEqual([UI.pane.periodAuto, 'Tertial 1', 'Tertial 2', 'Tertial 3']);
+      await click(page, '#btnRead');
+      expect(await page.$$eval('#period option', (o) => o.map((x) => x.textContent))).toEqual([UI.pane.periodAuto, 'Kvartal 1', 'Kvartal 2', 'Kvartal 3', 'Kvartal 4']);
+      const before = await page.evaluate(() => (window as unknown as { __calls: unknown[] }).__calls.length);
+      await page.selectOption('#period', '2');
+      await page.waitForFunction((n) => (window as unknown as { __calls: unknown[] }).__calls.length > n && !(document.getElementById('btnRead') as HTMLButtonElement).disabled, before);
+      expect(await page.$$eval('#facts dd', (dd) => dd.map((d) => d.textContent))).toContain('K2');
     } finally {
       await page.close();
     }

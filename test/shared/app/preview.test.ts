@@ -1,5 +1,9 @@
 // previewOf: what the pane/sidebar shows before writing, checked on the real seed imports.
 import { previewOf, goalText } from '../../../shared/app/preview';
+import { readFileSync } from 'fs';
+import { join } from 'path';
+import { importFollowUp } from '../../../shared/import/import-follow-up';
+import { gridFromTsv } from '../../../shared/model/grid';
 import { importSeed } from '../../support/seeds';
 import { eskilstunaSample } from '../../support/sample-follow-ups';
 
@@ -55,4 +59,10 @@ describe('previewOf', () => {
     expect(goalText({ op: '<=', value: 2.5, unit: null, places: [], rate: null, source: 'activity', phrase: '' })).toBe('högst 2,5');
     expect(goalText(null)).toBe('');
   });
+});
+
+test('lists the follow-up\'s own periods as the choices of the reported-period setting', () => {
+  expect(previewOf(importSeed('eskilstuna-2019')).periodLabels).toEqual(['Tertial 1', 'Tertial 2', 'Tertial 3']);
+  const quarterly = importFollowUp(gridFromTsv(readFileSync(join(__dirname, '..', '..', 'fixtures', 'vetlanda-2021-kvartal.tsv'), 'utf8')));
+  expect(previewOf(quarterly).periodLabels).toEqual(['Kvartal 1', 'Kvartal 2', 'Kvartal 3', 'Kvartal 4']);
 });
