@@ -71,30 +71,41 @@ export function countFormat(p: Period): string {
   return FORMAT.count;
 }
 
-/** The live formulas of one activity row (0-based row), exactly the rule of computeStatus. */
-export function rowFormulas(row: number, c: StructuredColumns): { total: string; share: string; expected: string; status: string } {
+/** The parts of the row formulas that are the same on every row of a sheet. */
+function sheetFormulaParts(c: StructuredColumns) {
   const n = c.n;
   const R = reportedExpr(n);
   const pnRow = STRUCTURED_ROWS.periodNumbers + 1;
   const abs = (col: number) => `$${columnLetters(col)}$${pnRow}`;
-  const periodNos = `${abs(c.periodStart)}:${abs(c.periodStart + n - 1)}`;
-  const textNos = `${abs(c.textStart)}:${abs(c.textStart + n - 1)}`;
+  const L = STATUS_LABEL;
+  const q = formulaString;
+  return {
+    n,
+    R,
+    periodNos: `${abs(c.periodStart)}:${abs(c.periodStart + n - 1)}`,
+    textNos: `${abs(c.textStart)}:${abs(c.textStart + n - 1)}`,
+    le: `"<="&${R}`,
+    words: { notMet: q(L['not-met']), met: q(L.met), onTrack: q(L['on-track']), behind: q(L.behind), manual: q(L.manual), noData: q(L['no-data']), noGoal: q(L['no-goal']), atMost: q(GOAL_OP_LABEL['<=']) },
+  };
+}
+type SheetFormulaParts = ReturnType<typeof sheetFormulaParts>;
+
+/** The live formulas of one activity row (0-based row), exactly the rule of computeStatus. */
+export function rowFormulas(row: number, c: StructuredColumns, parts: SheetFormulaParts = sheetFormulaParts(c)): { total: string; share: string; expected: string; status: string } {
+  const { n, R, periodNos, textNos, le, words: w } = parts;
   const counts = a1Range(row, c.periodStart, 1, n);
   const texts = a1Range(row, c.textStart, 1, n);
   const T = a1(row, c.total);
   const F = a1(row, c.target);
   const E = a1(row, c.op);
-  const le = `"<="&${R}`;
-  const L = STATUS_LABEL;
-  const q = formulaString;
   const total = `=IF(COUNTIFS(${periodNos},${le},${counts},">=0")+COUNTIFS(${periodNos},${le},${counts},"<0")=0,"",SUMIFS(${counts},${periodNos},${le}))`;
   const share = `=IF(OR(COUNT(${F})=0,${T}=""),"",IF(${F}=0,"",${T}/${F}))`;
   const expected = `=IF(COUNT(${F})=0,"",${F}*${R}/${n})`;
-  const atMost = `IF(${T}>${F},${q(L['not-met'])},IF(${R}>=${n},${q(L.met)},IF(${T}<=${F}*${R}/${n},${q(L['on-track'])},${q(L.behind)})))`;
-  const atLeast = `IF(${T}>=${F},${q(L.met)},IF(${R}>=${n},${q(L['not-met'])},IF(${T}>=${F}*${R}/${n},${q(L['on-track'])},${q(L.behind)})))`;
+  const atMost = `IF(${T}>${F},${w.notMet},IF(${R}>=${n},${w.met},IF(${T}<=${F}*${R}/${n},${w.onTrack},${w.behind})))`;
+  const atLeast = `IF(${T}>=${F},${w.met},IF(${R}>=${n},${w.notMet},IF(${T}>=${F}*${R}/${n},${w.onTrack},${w.behind})))`;
   const status =
-    `=IF(${T}="",IF(COUNTIFS(${textNos},${le},${texts},"<>")>0,${q(L.manual)},${q(L['no-data'])}),` +
-    `IF(COUNT(${F})=0,${q(L['no-goal'])},IF(${E}=${q(GOAL_OP_LABEL['<='])},${atMost},${atLeast})))`;
+    `=IF(${T}="",IF(COUNTIFS(${textNos},${le},${texts},"<>")>0,${w.manual},${w.noData}),` +
+    `IF(COUNT(${F})=0,${w.noGoal},IF(${E}=${w.atMost},${atMost},${atLeast})))`;
   return { total, share, expected, status };
 }
 
@@ -156,12 +167,13 @@ export function planStructured(f: FollowUp): SheetPlan {
   const eventCount = f.promises.reduce((s, p) => s + p.activities.reduce((t, a) => t + a.periods.reduce((u, q) => u + q.events.length, 0), 0), 0);
   const lastEventRow = eventsLastRow(eventCount);
 
+  const formulaParts = sheetFormulaParts(c);
   const values: PlanCell[][] = [];
   const styles: (string | null)[][] = [];
   const formats: (string | null)[][] = [];
-  const newRow = () => {
+  const newRow = (style: string | null = null) => {
     values.push(Array<PlanCell>(c.width).fill(null));
-    styles.push(Array<string | null>(c.width).fill(null));
+    styles.push(Array<string | null>(c.width).fill(style));
     formats.push(Array<string | null>(c.width).fill(null));
     return values.length - 1;
   };
@@ -221,8 +233,7 @@ export function planStructured(f: FollowUp): SheetPlan {
   }
 
   for (const p of f.promises) {
-    const r = newRow();
-    for (let ci = 0; ci < c.width; ci++) styles[r][ci] = 'promise';
+    const r = newRow('promise');
     put(r, c.id, p.id);
     put(r, c.promise, p.text);
     put(r, c.party, p.party ? PARTY_LABEL[p.party] : null);
@@ -231,10 +242,9 @@ export function planStructured(f: FollowUp): SheetPlan {
     if (pf.length) put(r, c.findings, pf.map((x) => x.message).join('\n'));
 
     for (const a of p.activities) {
-      const row = newRow();
+      const row = newRow('cell');
       activityRows.push(row);
       const ev = isEventActivity(a);
-      for (let ci = 0; ci < c.width; ci++) styles[row][ci] = 'cell';
       put(row, c.id, a.id);
       put(row, c.promise, p.id);
       put(row, c.activity, a.text, 'text');
@@ -258,7 +268,7 @@ export function planStructured(f: FollowUp): SheetPlan {
         put(row, c.textStart + k, per.text.trim() === '' ? null : per.text, 'text');
       });
       if (ev) notes.push({ cell: a1(row, c.periodStart), text: STRUCTURED.eventCountNote });
-      const fm = rowFormulas(row, c);
+      const fm = rowFormulas(row, c, formulaParts);
       put(row, c.total, { f: fm.total }, 'formula', FORMAT.count);
       put(row, c.share, { f: fm.share }, 'formula', FORMAT.share);
       put(row, c.expected, { f: fm.expected }, 'formula', FORMAT.expected);
