@@ -69,7 +69,7 @@ lines.push(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalm
 lines.push('Follow-ups are generated in the shape of the seeds (ten activities per promise table; plain counts, `479 (1019)` running totals, totals in prose, event lists, approximations, prose without counts). Every measurement runs in a fresh Node process.', '');
 
 lines.push('## Core: import + validate + plan', '');
-lines.push('Warm = median of several runs after three warm-up runs of the same size (a user\'s second click); cold = the first run in a fresh process (code not yet optimised by V8; the first click). Plan = structured, Händelser, Kontroller and summary plans. Peak memory is the process\'s max RSS (Node itself is about 50 MB of it). The total is the median of each run's import + plan (not the sum of the two medians). Targets are judged on the warm total.', '');
+lines.push('Warm = median of several runs after three warm-up runs of the same size (a user\'s second click); cold = the first run in a fresh process (code not yet optimised by V8; the first click). Plan = structured, Händelser, Kontroller and summary plans. Peak memory is the process\'s max RSS (Node itself is about 50 MB of it). The total is the median of each run\'s import + plan (not the sum of the two medians). Targets are judged on the warm total.', '');
 row('activities', 'import + validate (ms)', 'plan (ms)', 'total, warm (ms)', 'total, cold (ms)', 'peak RSS (MB)', 'time growth vs previous size', 'target');
 row('---:', '---:', '---:', '---:', '---:', '---:', '---:', '---');
 core.forEach((r, i) => {
