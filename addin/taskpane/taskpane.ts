@@ -6,20 +6,9 @@ import type { PeriodKind } from '../../shared/model/follow-up';
 import { periodLabels } from '../../shared/model/periods';
 import { detectCapabilities, type ExcelHost } from '../excel-adapter';
 import { AddinSession, PANE_READY_MARK, userMessage, type PreparedWrite } from '../session';
+import { byId, el, fillPeriodSelect } from '../../ui/dom';
 
-const $ = <T extends HTMLElement = HTMLElement>(id: string): T => {
-  const el = document.getElementById(id);
-  if (!el) throw new Error(`#${id} saknas`);
-  return el as T;
-};
-
-/** Creates an element whose text is set with textContent (sheet text is never parsed as HTML). */
-function el(tag: string, cls?: string, text?: string): HTMLElement {
-  const e = document.createElement(tag);
-  if (cls) e.className = cls;
-  if (text !== undefined) e.textContent = text;
-  return e;
-}
+const $ = byId;
 
 let session: AddinSession;
 let busy = false;
@@ -110,19 +99,7 @@ async function writeConfirmed(prep: PreparedWrite): Promise<string | null> {
 
 /** Fills the period setting with the periods of `kind` (tertial until a follow-up says otherwise), keeping the choice when it still fits. */
 function setPeriodOptions(kind: PeriodKind): void {
-  const select = $<HTMLSelectElement>('period');
-  if (select.dataset.kind === kind) return;
-  const keep = select.value;
-  const labels = periodLabels(kind);
-  const auto = el('option', undefined, UI.pane.periodAuto) as HTMLOptionElement;
-  auto.value = '';
-  select.replaceChildren(auto, ...labels.map((label, i) => {
-    const o = el('option', undefined, label) as HTMLOptionElement;
-    o.value = String(i + 1);
-    return o;
-  }));
-  select.value = keep && Number(keep) <= labels.length ? keep : '';
-  select.dataset.kind = kind;
+  fillPeriodSelect($<HTMLSelectElement>('period'), periodLabels(kind), UI.pane.periodAuto);
 }
 
 function renderPreview(p: Preview): void {

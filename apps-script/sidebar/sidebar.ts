@@ -2,6 +2,7 @@
 import { UI } from '../../shared/i18n/sv-ui';
 import type { Preview } from '../../shared/app/preview';
 import { periodLabels } from '../../shared/model/periods';
+import { byId, el, fillPeriodSelect } from '../../ui/dom';
 
 /** The server's answer (see apps-script/server/actions.ts). */
 interface ActionResult {
@@ -22,14 +23,7 @@ interface Runner {
 
 declare const google: { script: { run: Runner } };
 
-const $ = <T extends HTMLElement = HTMLElement>(id: string): T => document.getElementById(id) as T;
-
-function el(tag: string, cls?: string, text?: string): HTMLElement {
-  const e = document.createElement(tag);
-  if (cls) e.className = cls;
-  if (text !== undefined) e.textContent = text;
-  return e;
-}
+const $ = byId;
 
 let sheetName: string | null = null;
 let busy = false;
@@ -102,19 +96,7 @@ function renderLinks(rep: ActionResult['report'] | null): void {
 
 /** The reported-period choices: automatic, then the follow-up's own periods (tertials, quarters …). */
 function setPeriodOptions(labels: string[]): void {
-  const sel = $<HTMLSelectElement>('period');
-  const key = labels.join('|');
-  if (sel.dataset.labels === key) return;
-  const keep = sel.value;
-  const auto = el('option', undefined, UI.pane.periodAuto) as HTMLOptionElement;
-  auto.value = '';
-  sel.replaceChildren(auto, ...labels.map((label, i) => {
-    const o = el('option', undefined, label) as HTMLOptionElement;
-    o.value = String(i + 1);
-    return o;
-  }));
-  sel.value = keep && Number(keep) <= labels.length ? keep : '';
-  sel.dataset.labels = key;
+  fillPeriodSelect($<HTMLSelectElement>('period'), labels, UI.pane.periodAuto);
 }
 
 function renderPreview(p: Preview): void {

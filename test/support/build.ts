@@ -10,12 +10,12 @@ export const TARGETS = {
   addin: {
     config: 'webpack.config.js',
     outputs: ['dist/addin/taskpane.html', 'dist/addin/taskpane.js', 'dist/addin/manifest.xml'],
-    sources: ['addin', 'shared', 'assets', 'manifest.xml', 'webpack.config.js'],
+    sources: ['addin', 'shared', 'ui', 'assets', 'manifest.xml', 'webpack.config.js'],
   },
   'apps-script': {
     config: 'webpack.apps-script.config.js',
     outputs: ['dist/apps-script/Code.js', 'dist/apps-script/sidebar.html', 'dist/apps-script/appsscript.json'],
-    sources: ['apps-script', 'shared', 'webpack.apps-script.config.js'],
+    sources: ['apps-script', 'shared', 'ui', 'webpack.apps-script.config.js'],
   },
 } as const;
 export type BuildTarget = keyof typeof TARGETS;
