@@ -29,6 +29,7 @@ export const REPORT = {
   chartHeading: 'Totalt mot mål',
   chartIntro: 'Andel av målet per aktivitet med mätbart mål (100 % = målet nått). Färgen följer statusen, som också står i texten.',
   chartValue: (total: string, goal: string, pct: string) => `${total} av ${goal} (${pct})`,
+  chartColumns: ['Aktivitet', 'Andel av målet (hel bredd = 100 %)', 'Status'],
   findingsHeading: 'Kontroller',
   findingsIntro: 'Saker i underlaget som bör rättas eller bedömas innan uppföljningen publiceras.',
   findingsHeader: ['Allvar', 'Cell', 'Meddelande'],

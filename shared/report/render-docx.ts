@@ -48,6 +48,22 @@ function dataCell(c: ReportCell, width: number): TableCell {
   });
 }
 
+/** The repeated header row of a table: bold labels on the header fill. */
+function headerRow(labels: readonly string[], w: number[]): TableRow {
+  return new TableRow({
+    tableHeader: true,
+    children: labels.map(
+      (h, i) =>
+        new TableCell({
+          width: { size: w[i], type: WidthType.DXA },
+          shading: { type: ShadingType.CLEAR, color: 'auto', fill: HEADER_FILL },
+          margins: { top: 40, bottom: 40, left: 80, right: 80 },
+          children: [new Paragraph({ children: runs(h, { bold: true, size: 18 }) })],
+        }),
+    ),
+  });
+}
+
 function table(header: string[], rows: ReportCell[][], widths: number[]): Table {
   const w = twips(widths);
   return new Table({
@@ -55,18 +71,7 @@ function table(header: string[], rows: ReportCell[][], widths: number[]): Table 
     columnWidths: w,
     layout: TableLayoutType.FIXED,
     rows: [
-      new TableRow({
-        tableHeader: true,
-        children: header.map(
-          (h, i) =>
-            new TableCell({
-              width: { size: w[i], type: WidthType.DXA },
-              shading: { type: ShadingType.CLEAR, color: 'auto', fill: HEADER_FILL },
-              margins: { top: 40, bottom: 40, left: 80, right: 80 },
-              children: [new Paragraph({ children: runs(h, { bold: true, size: 18 }) })],
-            }),
-        ),
-      }),
+      headerRow(header, w),
       ...rows.map((r) => new TableRow({ cantSplit: true, children: r.map((c, i) => dataCell(c, w[i])) })),
     ],
   });
@@ -114,12 +119,7 @@ function chart(bars: ReportBar[]): Table {
     columnWidths: w,
     layout: TableLayoutType.FIXED,
     rows: [
-      new TableRow({
-        tableHeader: true,
-        children: ['Aktivitet', 'Andel av målet (hel bredd = 100 %)', 'Status'].map(
-          (h, i) => new TableCell({ width: { size: w[i], type: WidthType.DXA }, shading: { type: ShadingType.CLEAR, color: 'auto', fill: HEADER_FILL }, children: [new Paragraph({ children: runs(h, { bold: true, size: 18 }) })] }),
-        ),
-      }),
+      headerRow(REPORT.chartColumns, w),
       ...bars.map(
         (b) =>
           new TableRow({
