@@ -20,7 +20,7 @@ import {
   type PeriodKind,
   type Severity,
 } from '../model/follow-up';
-import type { CellValue, Grid } from '../model/grid';
+import { cellText, type CellValue, type Grid } from '../model/grid';
 import { EVENT_COLS, HEADER_EXTRA_LABEL_COL, HEADER_EXTRA_VALUE_COL, HEADER_VALUE_COL, structuredColumns } from './layout';
 import { serialToIso } from './events';
 import { FINDING_COLS } from './findings';
@@ -41,14 +41,14 @@ class Sheet {
   raw(r: number, c: number): CellValue {
     return this.g.values[r - this.g.origin.row]?.[c - this.g.origin.col] ?? null;
   }
-  /** What the user sees (host text, else the raw value as text), trimmed of surrounding blanks. */
+  /** What the user sees (host text, else the raw value as text). */
   text(r: number, c: number): string {
-    const t = this.g.texts?.[r - this.g.origin.row]?.[c - this.g.origin.col];
-    if (t !== undefined && t !== null && t !== '') return String(t);
-    const v = this.raw(r, c);
-    if (v === null || v === undefined) return '';
-    if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '';
-    return String(v);
+    return cellText(this.g, r - this.g.origin.row, c - this.g.origin.col);
+  }
+  /** The first of the sheet's top `within` rows where `is` holds, or -1. */
+  findRow(within: number, is: (r: number) => boolean): number {
+    for (let r = this.g.origin.row; r < Math.min(this.rows, this.g.origin.row + within); r++) if (is(r)) return r;
+    return -1;
   }
   /** The raw text as written (no host formatting), for text cells. */
   str(r: number, c: number): string {
@@ -111,13 +111,7 @@ interface ReadEvent extends FollowUpEvent {
 function readEvents(g: Grid | null | undefined, n: number, findings: Finding[]): ReadEvent[] {
   if (!g) return [];
   const s = new Sheet(g);
-  let header = -1;
-  for (let r = g.origin.row; r < Math.min(s.rows, g.origin.row + 20); r++) {
-    if (s.text(r, EVENT_COLS.id).trim() === EVENTS.columns.id) {
-      header = r;
-      break;
-    }
-  }
+  const header = s.findRow(20, (r) => s.text(r, EVENT_COLS.id).trim() === EVENTS.columns.id);
   if (header < 0) return [];
   const out: ReadEvent[] = [];
   for (let r = header + 1; r < s.rows; r++) {
@@ -147,13 +141,7 @@ function readFindings(g: Grid | null | undefined): Finding[] {
   if (!g) return [];
   const s = new Sheet(g);
   const bySeverity = new Map<string, Severity>((Object.keys(SEVERITY_LABEL) as Severity[]).map((k) => [SEVERITY_LABEL[k].toLowerCase(), k]));
-  let header = -1;
-  for (let r = g.origin.row; r < Math.min(s.rows, g.origin.row + 20); r++) {
-    if (s.text(r, FINDING_COLS.severity).trim() === FINDINGS_SHEET_TEXT.columns.severity) {
-      header = r;
-      break;
-    }
-  }
+  const header = s.findRow(20, (r) => s.text(r, FINDING_COLS.severity).trim() === FINDINGS_SHEET_TEXT.columns.severity);
   if (header < 0) return [];
   const out: Finding[] = [];
   for (let r = header + 1; r < s.rows; r++) {
@@ -192,13 +180,7 @@ export function readStructured(sheets: StructuredSheets): FollowUp {
     findings: [],
   };
   try {
-    let header = -1;
-    for (let r = g.origin.row; r < Math.min(s.rows, g.origin.row + 60); r++) {
-      if (s.text(r, 0).trim() === STRUCTURED.columns.id && s.text(r, 2).trim() === STRUCTURED.columns.activity) {
-        header = r;
-        break;
-      }
-    }
+    const header = s.findRow(60, (r) => s.text(r, 0).trim() === STRUCTURED.columns.id && s.text(r, 2).trim() === STRUCTURED.columns.activity);
     if (header < 0) {
       return { ...base, findings: [...readFindings(sheets.findings), { severity: 'error', code: 'structured-no-header', cell: null, message: READ_FINDING.noHeader }] };
     }
