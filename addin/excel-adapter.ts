@@ -42,8 +42,6 @@ export interface SourceRead {
   address: string;
 }
 
-const blank = (v: unknown): boolean => v === null || v === undefined || v === '';
-
 function toCellValue(v: unknown): CellValue {
   if (v === null || v === undefined) return null;
   if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
@@ -392,7 +390,3 @@ export async function selectCell(host: ExcelHost, sheet: string, cell: string): 
   }
 }
 
-/** True when every value of a grid is blank. */
-export function gridIsEmpty(grid: Grid): boolean {
-  return grid.values.every((r) => r.every(blank));
-}

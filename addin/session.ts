@@ -1,6 +1,6 @@
 // The task pane's workflow over the Excel adapter and the core: read → preview → structure → summary → report → undo.
 import type { FollowUp } from '../shared/model/follow-up';
-import type { Grid } from '../shared/model/grid';
+import { gridIsEmpty, type Grid } from '../shared/model/grid';
 import type { SheetPlan } from '../shared/model/sheet-plan';
 import { importFollowUp } from '../shared/import/import-follow-up';
 import { planImportSheets } from '../shared/plan/index';
@@ -14,7 +14,7 @@ import { findStructuredSheet, generatedKind, isGeneratedSheet } from '../shared/
 import { undoRecordOf, type UndoRecord } from '../shared/app/snapshot';
 import { PlanTooLargeError } from '../shared/app/split-plan';
 import { UI } from '../shared/i18n/sv-ui';
-import { applyPlans, gridIsEmpty, inspectSheets, listSheets, readSource, selectCell, SourceSheetError, NO_EXTRAS, type Capabilities, type ExcelHost, type SheetsState } from './excel-adapter';
+import { applyPlans, inspectSheets, listSheets, readSource, selectCell, SourceSheetError, NO_EXTRAS, type Capabilities, type ExcelHost, type SheetsState } from './excel-adapter';
 
 /** An error whose message is plain Swedish for the user. */
 export class UserError extends Error {}

@@ -1,6 +1,7 @@
 // The add-on's actions (menu items and the sidebar's server functions), each under the document lock; all results JSON-safe.
 import { importFollowUp } from '../../shared/import/import-follow-up';
 import type { FollowUp } from '../../shared/model/follow-up';
+import { gridIsEmpty } from '../../shared/model/grid';
 import type { SheetPlan } from '../../shared/model/sheet-plan';
 import { planImportSheets, planSummary, readStructured, EVENTS_SHEET, FINDINGS_SHEET } from '../../shared/plan';
 import { buildReport } from '../../shared/report/build-report';
@@ -75,7 +76,7 @@ function chosenPeriod(): number | null {
 function importSource(ss: Spreadsheet): { sheet: Sheet; followUp: FollowUp } {
   const sheet = sourceSheet(ss);
   const grid = readSheetGrid(sheet);
-  if (!grid.values.some((r) => r.some((v) => v !== null && v !== ''))) throw new UserError(UI.errors.emptySheet);
+  if (gridIsEmpty(grid)) throw new UserError(UI.errors.emptySheet);
   const followUp = importFollowUp(grid, { reportedPeriod: chosenPeriod() });
   return { sheet, followUp };
 }

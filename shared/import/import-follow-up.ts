@@ -4,7 +4,7 @@ import { FINDING, UNNAMED_PROMISE } from '../i18n/sv-findings';
 import type { Activity, CitizenPromise, Finding, FollowUp, Goal, Note, Party, Period, PeriodKind } from '../model/follow-up';
 import { UNCOMPUTED } from '../model/follow-up';
 import { parseA1 } from '../model/a1';
-import { normalizeGrid, type Grid } from '../model/grid';
+import { gridIsEmpty, normalizeGrid, type Grid } from '../model/grid';
 import { PERIOD_COUNT, periodLabels } from '../model/periods';
 import { parseCell, type ParsedCell } from '../parse/cell';
 import { goalForActivity, parseGoalCell, parseGoals } from '../parse/goal';
@@ -98,7 +98,7 @@ export function importFollowUp(input: Grid, options: ImportOptions = {}): Follow
     }
   }
 
-  if (!grid.values.some((r) => r.some((v) => v !== null && String(v).trim() !== ''))) {
+  if (gridIsEmpty(grid)) {
     findings.push({ severity: 'error', code: 'empty', cell: null, message: FINDING.empty() });
   } else if (!raw.tables.length) {
     findings.push({ severity: 'error', code: 'no-tables', cell: null, message: FINDING.noTables() });

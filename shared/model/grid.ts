@@ -30,6 +30,11 @@ export function gridFromTsv(text: string, sheetName: string | null = null): Grid
   return gridFromRows(lines.map((l) => l.split('\t')), sheetName);
 }
 
+/** True when no cell holds anything but blanks: the importer's and both hosts' "empty sheet". */
+export function gridIsEmpty(grid: Grid): boolean {
+  return grid.values.every((r) => r.every((v) => v === null || v === undefined || String(v).trim() === ''));
+}
+
 /** Display text of a cell: the host's text if given, else the raw value as text. */
 export function cellText(grid: Grid, r: number, c: number): string {
   const t = grid.texts?.[r]?.[c];

@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { importFollowUp } from '../../../shared/import/import-follow-up';
 import { FollowUpSchema } from '../../../shared/model/follow-up';
-import type { CellValue, Grid } from '../../../shared/model/grid';
+import { gridIsEmpty, type CellValue, type Grid } from '../../../shared/model/grid';
 import { lostCells } from '../../support/text-kept';
 import { SEEDS, seedGrid } from '../../support/seeds';
 
@@ -74,4 +74,10 @@ test('empty sheets, header-only sheets and 10,000-character cells give findings,
   const f = importFollowUp({ sheetName: null, origin: { row: 0, col: 0 }, values: [['Aktivitet', 'Tertial 1'], ['Insatser', long]] });
   expect(f.promises[0].activities[0].periods[0].text).toBe(long.trim());
   expect(importFollowUp({ sheetName: null, origin: { row: 0, col: 0 }, values: [['bara prosa']] }).findings.map((x) => x.code)).toContain('no-tables');
+});
+
+test('a sheet of only blanks, spaces and non-breaking spaces is empty to the importer and both hosts', () => {
+  expect(gridIsEmpty({ sheetName: null, origin: { row: 0, col: 0 }, values: [[null, '', '  '], ['\u00A0', null]] })).toBe(true);
+  expect(gridIsEmpty({ sheetName: null, origin: { row: 0, col: 0 }, values: [[null, 0]] })).toBe(false);
+  expect(importFollowUp({ sheetName: null, origin: { row: 0, col: 0 }, values: [['  ', '\u00A0']] }).findings[0].code).toBe('empty');
 });
