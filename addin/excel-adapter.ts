@@ -1,5 +1,5 @@
 // Excel host adapter: reads a sheet into a Grid in one sync and applies SheetPlans in one more (Office.js batches).
-import type { CellValue, Grid } from '../shared/model/grid';
+import { cleanValue as toCellValue, normalizeGrid, type Grid } from '../shared/model/grid';
 import { looksLikeFormula, type Block, type PlanCell, type SheetPlan, type Style } from '../shared/model/sheet-plan';
 import { a1, a1Range, columnLetters, parseA1, parseA1Range, quoteSheet } from '../shared/model/a1';
 import type { SheetReadBack } from '../shared/app/snapshot';
@@ -42,12 +42,6 @@ export interface SourceRead {
   address: string;
 }
 
-function toCellValue(v: unknown): CellValue {
-  if (v === null || v === undefined) return null;
-  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
-  return String(v);
-}
-
 /**
  * Reads the active sheet's used range, or the selection when `selectionOnly` is set and more
  * than one cell is selected, as values plus display texts: ONE `context.sync()`.
@@ -66,10 +60,8 @@ export async function readSource(host: ExcelHost, opts: { selectionOnly?: boolea
     const names = sheets.items.map((s) => s.name);
     const range = sel && sel.cellCount > 1 ? sel : used.isNullObject ? null : used;
     if (!range) return { grid: { sheetName: sheet.name, origin: { row: 0, col: 0 }, values: [], texts: [] }, sheetNames: names, address: '' };
-    const values = (range.values as unknown[][]).map((r) => r.map(toCellValue));
-    const texts = (range.text as unknown[][]).map((r) => r.map((t) => (t === null || t === undefined ? '' : String(t))));
     return {
-      grid: { sheetName: sheet.name, origin: { row: range.rowIndex, col: range.columnIndex }, values, texts },
+      grid: normalizeGrid({ sheetName: sheet.name, origin: { row: range.rowIndex, col: range.columnIndex }, values: range.values, texts: range.text }),
       sheetNames: names,
       address: range.address,
     };

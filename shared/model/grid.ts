@@ -45,7 +45,8 @@ export function cellText(grid: Grid, r: number, c: number): string {
   return String(v);
 }
 
-function cleanValue(v: unknown): CellValue {
+/** A host's raw cell value as a CellValue: non-finite numbers empty, dates as ISO text, anything else as text. */
+export function cleanValue(v: unknown): CellValue {
   if (v === null || v === undefined) return null;
   if (typeof v === 'string' || typeof v === 'boolean') return v;
   if (typeof v === 'number') return Number.isFinite(v) ? v : null;
