@@ -211,7 +211,11 @@ function writeLinks(sheet: Sheet, plan: SheetPlan, spreadsheetSheetIds: Record<s
   const links = (plan.links ?? []).map((l) => ({ l, p: parseA1(l.cell) })).filter((x) => x.p !== null) as { l: SheetPlan['links'][number]; p: { row: number; col: number } }[];
   if (!links.length) return;
   const byCol = new Map<number, typeof links>();
-  for (const x of links) byCol.set(x.p.col, [...(byCol.get(x.p.col) ?? []), x]);
+  for (const x of links) {
+    const list = byCol.get(x.p.col);
+    if (list) list.push(x);
+    else byCol.set(x.p.col, [x]);
+  }
   for (const [col, list] of byCol) {
     const top = Math.min(...list.map((x) => x.p.row));
     const bottom = Math.max(...list.map((x) => x.p.row));

@@ -295,7 +295,11 @@ export function planStructured(f: FollowUp): SheetPlan {
   for (const [cell, msgs] of noteByCell) notes.push({ cell, text: msgs.join('\n') });
   // One note per cell: join texts that landed on the same cell (e.g. event-count note and a finding).
   const merged = new Map<string, string[]>();
-  for (const n of notes) merged.set(n.cell, [...(merged.get(n.cell) ?? []), n.text]);
+  for (const n of notes) {
+    const texts = merged.get(n.cell);
+    if (texts) texts.push(n.text);
+    else merged.set(n.cell, [n.text]);
+  }
   const cellNotes: PlanNote[] = [...merged].map(([cell, texts]) => ({ cell, text: texts.join('\n\n') }));
 
   const lastRow = values.length - 1;
