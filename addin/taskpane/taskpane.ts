@@ -197,7 +197,13 @@ function download(bytes: Uint8Array, fileName: string, type: string): void {
 }
 
 function applyTexts(): void {
+  // The HTML carries the same Swedish words for a pane without script; the texts live in sv-ui.
   $('intro').textContent = UI.pane.intro;
+  $('scope-legend').textContent = UI.pane.readScope;
+  $('scope-sheet-label').textContent = UI.pane.readScopeSheet;
+  $('scope-selection-label').textContent = UI.pane.readScopeSelection;
+  $('period-label').textContent = UI.pane.periodSetting;
+  $('actions').setAttribute('aria-label', UI.pane.steps);
   $('btn-read').textContent = UI.actions.read;
   $('btn-structure').textContent = UI.actions.structure;
   $('btn-summary').textContent = UI.actions.summary;

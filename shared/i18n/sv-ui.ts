@@ -29,7 +29,6 @@ export const UI = {
     periodSetting: 'Redovisad period',
     periodAuto: 'Automatiskt (sista perioden med data)',
     preview: 'Det här hittades',
-    previewEmpty: 'Inget är inläst ännu.',
     sourceSheet: 'Källblad',
     statedPeriod: (n: number) => `Underlaget anger tertial ${n}.`,
     /** "Underlaget anger kvartal 3." for any period set. */
@@ -47,7 +46,6 @@ export const UI = {
     noCell: 'ingen cell',
     steps: 'Steg',
     progress: 'Arbetar …',
-    done: 'Klart.',
     cancel: 'Avbryt',
     replace: 'Ersätt',
     confirmTitle: 'Ersätta blad?',
@@ -103,17 +101,9 @@ export const UI = {
 // ---------------------------------------------------------------------------------------------
 export const SHEETS_UI = {
   busy: 'Någon annan kör tillägget i det här kalkylarket just nu. Vänta en stund och försök igen.',
-  readFailed: (sheet: string, why: string) => `Bladet "${sheet}" kunde inte läsas: ${why}`,
   reportTitle: 'Rapporten är klar',
   reportLinks: 'Rapporten sparades bredvid kalkylarket:',
   reportDoc: 'Öppna Google-dokumentet',
   reportPdf: 'Öppna PDF-filen',
   reportInRoot: 'Mappen där kalkylarket ligger gick inte att nå, så rapporten sparades i Min enhet.',
-  chartBars: 'Andel av mål per aktivitet',
-  close: 'Stäng',
-  previewTitle: 'Förhandsgranskning',
-  periodAuto: UI.pane.periodAuto,
-  confirmTitle: UI.pane.confirmTitle,
-  undoTitle: UI.actions.undo,
-  structuredMissing: UI.errors.noStructured,
 } as const;
