@@ -1,5 +1,5 @@
 // Totals, share of goal, expected-by-now and status of an activity at a reported period.
-import type { Activity, Goal, Period, Status } from '../model/follow-up';
+import type { Activity, Goal, JudgementValue, Period, Status } from '../model/follow-up';
 
 /** How many times a rate goal repeats in a year ("per vecka" → 52). */
 export const RATE_PER_YEAR: Record<string, number> = {
@@ -27,6 +27,20 @@ export interface StatusInput {
   goal: Goal | null;
   reportedPeriod: number | null;
   periodCount: number;
+  /** A judgement in words, used only when no period holds a count. */
+  judgement?: JudgementValue | null;
+}
+
+/**
+ * The status a judgement gives when there is no count: met/done → met; not-met/cancelled →
+ * not-met; not started → behind, or not met once the year is over; in progress and partly met
+ * still ask for a person's assessment.
+ */
+export function judgementStatus(j: JudgementValue, yearOver: boolean): Status {
+  if (j === 'met' || j === 'done') return 'met';
+  if (j === 'not-met' || j === 'cancelled') return 'not-met';
+  if (j === 'not-started') return yearOver ? 'not-met' : 'behind';
+  return 'manual';
 }
 
 export interface StatusResult {
@@ -53,7 +67,7 @@ export function computeStatus(input: StatusInput): StatusResult {
   const expected = target === null ? null : (target * r) / input.periodCount;
   const share = target !== null && target !== 0 && total !== null ? total / target : null;
   let status: Status;
-  if (total === null) status = anyText ? 'manual' : 'no-data';
+  if (total === null) status = input.judgement ? judgementStatus(input.judgement, r >= input.periodCount) : anyText ? 'manual' : 'no-data';
   else if (target === null || !input.goal) status = 'no-goal';
   else if (input.goal.op === '<=') {
     if (total > target) status = 'not-met';
@@ -79,6 +93,7 @@ export function withStatus(activity: Activity, reportedPeriod: number | null): A
     goal: activity.goal,
     reportedPeriod,
     periodCount: activity.periods.length,
+    judgement: activity.judgement?.value ?? null,
   });
   const r = clampPeriod(reportedPeriod, activity.periods.length);
   const counted = activity.periods.slice(0, r).filter((p: Period) => p.value !== null);

@@ -174,6 +174,9 @@ export function importFollowUp(input: Grid, options: ImportOptions = {}): Follow
       goal,
       unit,
       periods,
+      comments: [],
+      sourceStatus: null,
+      judgement: null,
       ...UNCOMPUTED,
     };
     return { promiseKey, row, activity, parsed };

@@ -80,6 +80,27 @@ export type Period = z.infer<typeof PeriodSchema>;
 export const StatusSchema = z.enum(['met', 'on-track', 'behind', 'not-met', 'no-goal', 'no-data', 'manual']);
 export type Status = z.infer<typeof StatusSchema>;
 
+/** A non-empty source cell that is neither promise nor table content (titles, prose, notes). */
+export const NoteSchema = z.object({ cell: z.string().nullable(), text: z.string() });
+export type Note = z.infer<typeof NoteSchema>;
+
+/**
+ * A judgement of an activity in words instead of a count: for goals met / partly-met / not-met,
+ * for actions done / in-progress / not-started / cancelled.
+ */
+export const JudgementValueSchema = z.enum(['met', 'partly-met', 'not-met', 'done', 'in-progress', 'not-started', 'cancelled']);
+export type JudgementValue = z.infer<typeof JudgementValueSchema>;
+
+/** A judgement with where it came from: read from the source text (a suggestion) or set by a user. */
+export const JudgementSchema = z.object({
+  value: JudgementValueSchema,
+  /** The words that settle it ("kan anses vara uppfyllt"), kept as the reason. */
+  phrase: z.string(),
+  cell: z.string().nullable(),
+  source: z.enum(['text', 'user']),
+});
+export type Judgement = z.infer<typeof JudgementSchema>;
+
 export const ActivitySchema = z.object({
   id: z.string(),
   text: z.string(),
@@ -89,6 +110,12 @@ export const ActivitySchema = z.object({
   /** The unit counted ("riktade insatser", "tillsyner"); from the goal or the cells. */
   unit: z.string().nullable().default(null),
   periods: z.array(PeriodSchema),
+  /** Comments the source carried for this activity (comment columns, unread cells of its row), verbatim. */
+  comments: z.array(NoteSchema).default([]),
+  /** The source's own status cell for the activity ("Genomförd", "Delvis"), kept verbatim. */
+  sourceStatus: NoteSchema.nullable().default(null),
+  /** A judgement in words, used for the status where there is no count. */
+  judgement: JudgementSchema.nullable().default(null),
   total: z.number().nullable(),
   totalApprox: z.boolean().default(false),
   totalLowerBound: z.boolean().default(false),
@@ -108,10 +135,6 @@ export const PromiseSchema = z.object({
   activities: z.array(ActivitySchema),
 });
 export type CitizenPromise = z.infer<typeof PromiseSchema>;
-
-/** A non-empty source cell that is neither promise nor table content (titles, prose, notes). */
-export const NoteSchema = z.object({ cell: z.string().nullable(), text: z.string() });
-export type Note = z.infer<typeof NoteSchema>;
 
 export const PeriodKindSchema = z.enum(['tertial', 'quarter', 'half', 'year']);
 export type PeriodKind = z.infer<typeof PeriodKindSchema>;

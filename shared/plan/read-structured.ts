@@ -328,7 +328,10 @@ export function readStructured(sheets: StructuredSheets): FollowUp {
         goal,
         unit,
         periods,
-        ...UNCOMPUTED,
+        comments: [],
+      sourceStatus: null,
+      judgement: null,
+      ...UNCOMPUTED,
       };
       current.activities.push(withStatus(activity, reported));
     }

@@ -18,7 +18,7 @@ function p(text: string, value: number | null, extra: Partial<Period> = {}): Per
   };
 }
 
-function act(a: Omit<Activity, 'total' | 'share' | 'expected' | 'status' | 'totalApprox' | 'totalLowerBound' | 'cell' | 'unit'> & Partial<Activity>, reported: number): Activity {
+function act(a: Omit<Activity, 'total' | 'share' | 'expected' | 'status' | 'totalApprox' | 'totalLowerBound' | 'cell' | 'unit' | 'comments' | 'sourceStatus' | 'judgement'> & Partial<Activity>, reported: number): Activity {
   let run = 0;
   const periods = a.periods.map((q) => {
     if (q.value === null) return { ...q, cumulative: null };
@@ -26,7 +26,7 @@ function act(a: Omit<Activity, 'total' | 'share' | 'expected' | 'status' | 'tota
     return { ...q, cumulative: run };
   });
   return withStatus(
-    { cell: null, unit: null, total: null, share: null, expected: null, status: 'no-data', totalApprox: false, totalLowerBound: false, ...a, periods },
+    { cell: null, unit: null, comments: [], sourceStatus: null, judgement: null, total: null, share: null, expected: null, status: 'no-data', totalApprox: false, totalLowerBound: false, ...a, periods },
     reported,
   );
 }

@@ -91,7 +91,7 @@ export function followUpArb(kinds: PeriodKind[] = ['tertial', 'tertial', 'quarte
             activities: p.activities.map((a) => {
               let run = 0;
               const periods = a.periods.map((q) => (q.value === null ? q : { ...q, cumulative: (run += q.value) }));
-              const act: Activity = { id: `A${next++}`, text: a.text, party: a.party, cell: a.cell, goal: a.goal, unit: a.unit, periods, total: null, totalApprox: false, totalLowerBound: false, share: null, expected: null, status: 'no-data' };
+              const act: Activity = { id: `A${next++}`, text: a.text, party: a.party, cell: a.cell, goal: a.goal, unit: a.unit, periods, comments: [], sourceStatus: null, judgement: null, total: null, totalApprox: false, totalLowerBound: false, share: null, expected: null, status: 'no-data' };
               return withStatus(act, r.reportedPeriod);
             }),
           })),
