@@ -1,7 +1,22 @@
 // Finds the numbers in a Swedish sentence with what they count, skipping years, codes, ages, dates and the like.
+import {
+  APPROX_WORDS,
+  COUNT_FILLERS,
+  EN_CONTEXT_NOT_VERB,
+  EN_COUNT_CONTEXT,
+  EN_NOT_COUNT_BEFORE,
+  LOWER_BOUND_WORDS,
+  NOT_COUNT_AFTER,
+  NOT_COUNT_BEFORE,
+  PHRASE_STOP,
+  PREPOSITIONS,
+  RUNNING_TOTAL_WORDS,
+  UPPER_BOUND_WORDS,
+  VAGUE_QUANTITY,
+} from '../lexicon/sv-words';
 import { findDates } from './dates';
 import { parseNumberWord, parseTalForm } from './swedish-numbers';
-import { lower } from './text';
+import { tokenize, type Token } from './tokens';
 
 /** One number in a text and its context. */
 export interface Mention {
@@ -24,51 +39,19 @@ export interface Mention {
   bracketOf: number | null;
 }
 
-interface Token {
-  text: string;
-  low: string;
-  start: number;
-  end: number;
-  kind: 'num' | 'word' | 'punct';
-}
-
-const TOKEN_RE = /(\d{1,3}(?:[ \u00A0]\d{3})+(?![\d,.]\d)|\d+(?:[.,]\d+)?)|([\p{L}][\p{L}\-:]*)|(\S)/gu;
-
-function tokenize(text: string): Token[] {
-  const out: Token[] = [];
-  TOKEN_RE.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = TOKEN_RE.exec(text))) {
-    const t = m[0];
-    out.push({ text: t, low: lower(t), start: m.index, end: m.index + t.length, kind: m[1] ? 'num' : m[2] ? 'word' : 'punct' });
-  }
-  return out;
-}
-
-const PREV_EXCLUDE = new Set([
-  'brottskod', 'brottskoder', 'kod', 'koder', 'årskurs', 'åk', 'klass', 'kl', 'klockan', 'vecka', 'v', 'veckorna',
-  'tertial', 'tertialet', 'kvartal', 'kvartalet', 't', 'nr', 'nummer', '§', 'kap', 'kapitel', 'sid', 'sidan', 'rum',
-  'buss', 'linje', 'väg', 'rv', 'e', 'version', 'steg', 'fas', 'etapp', 'dag', 'dagen', 'år', 'året', 'halvår',
-  'våning', 'plan', 'lokal', 'sal', 'paragraf', 'bilaga', 'punkt', 'mål', 'löfte', 'medborgarlöfte', 'aktivitet',
-  'storm', 'hobit', 'status', 'id', 'ärende', 'dnr', 'diarienummer', 'tel', 'telefon', 'uppföljning',
-]);
-const NEXT_EXCLUDE_RE = /^(?:%|procent|procentenheter|km|km\/h|m|meter|kr|kronor|kronor\.|tkr|mkr|sek|år|års|åring|åringar|åriga|årig|timmar|timme|tim|h|min|minuter|sekunder|grader|mil|kg|g|liter|l|promille|‰|:e|:a|e|a)$/;
-const PREPOSITIONS = new Set(['med', 'av', 'för', 'bland', 'till', 'från', 'hos', 'mot', 'i', 'på', 'om', 'vid', 'under', 'över', 'efter', 'inför', 'kring', 'utav', 'per', 'än']);
-const STOP = new Set([...PREPOSITIONS, 'och', 'samt', 'eller', 'som', 'där', 'när', 'har', 'hade', 'är', 'var', 'blev', 'blir', 'att', 'men', 'så', 'de', 'det', 'den', 'en', 'ett', 'vi', 'man', 'genomfört', 'genomförts', 'genomförda', 'utförts', 'hållits', 'gjorts', 'totalt', 'sammanlagt', 'hittills', 'st', 'stycken']);
-const APPROX = new Set(['ca', 'c:a', 'cirka', 'ungefär', 'ungefärligen', 'runt', 'omkring', 'drygt', 'knappt', 'nästan', 'uppemot', 'närmare', 'kring', 'cirkus', 'typ']);
-const LOWER = new Set(['minst', 'åtminstone', 'över', 'mer', 'fler', 'minimum']);
-const UPPER = new Set(['högst', 'max', 'maximalt', 'maximum', 'mindre', 'färre', 'upp']);
-const CUMULATIVE = /\b(?:sammanlagt|totalt|hittills|sammantaget|ackumulerat|ackumulerad|allt som allt|sedan årets början|i år totalt|summa|tillsammans)\b/iu;
-/** Words that let en/ett count the activity ("Endast ett informationsmöte", "genomföra en trygghetsvandring"). */
-const EN_CONTEXT = new Set([
-  'minst', 'endast', 'bara', 'enbart', 'åtminstone', 'högst', 'totalt', 'sammanlagt', 'hittills', 'genomfört', 'genomförts',
-  'genomföra', 'genomför', 'genomfördes', 'genomförde', 'ordna', 'ordnat', 'ordnats', 'anordna', 'anordnat', 'anordnats',
-  'arrangera', 'arrangerat', 'arrangerats', 'hålla', 'hållit', 'hållits', 'hölls', 'höll', 'erbjuda', 'erbjudit', 'erbjudits',
-  'har', 'haft', 'hade', 'gjort', 'gjorts', 'göra', 'utfört', 'utförts', 'utföra', 'skett', 'skedde', 'ägt', 'starta', 'startat',
-  'bjuda', 'bjudit', 'kallat', 'kalla', 'varit', 'blev', 'blivit', 'ska', 'skall', 'kommer', 'lovar', 'planerar', 'planerat',
-  'med', 'delta', 'deltog', 'deltagit', 'besök', 'besökt', 'besökte', 'besöka',
-]);
-const NOT_COUNT_AFTER_EN = new Set(['del', 'gång', 'annan', 'av', 'och', 'sådan', 'viss', 'hel', 'stor', 'bra', 'god', 'ny', 'egen']);
+const PREV_EXCLUDE = new Set(NOT_COUNT_BEFORE);
+const NEXT_EXCLUDE_RE = NOT_COUNT_AFTER;
+const PREPOSITION_SET = new Set(PREPOSITIONS);
+const STOP = new Set([...PREPOSITIONS, ...PHRASE_STOP]);
+const FILLERS = new Set(COUNT_FILLERS);
+const APPROX = new Set(APPROX_WORDS);
+const LOWER = new Set(LOWER_BOUND_WORDS);
+const UPPER = new Set(UPPER_BOUND_WORDS);
+const CUMULATIVE = RUNNING_TOTAL_WORDS;
+const EN_CONTEXT = new Set(EN_COUNT_CONTEXT);
+const EN_NOT_VERB = new Set(EN_CONTEXT_NOT_VERB);
+const NOT_COUNT_AFTER_EN = new Set(EN_NOT_COUNT_BEFORE);
+const VAGUE = new Set(VAGUE_QUANTITY.filter((w) => !w.includes(' ')));
 
 function isYear(v: number, tok: Token): boolean {
   return /^\d{4}$/.test(tok.text) && v >= 1990 && v <= 2099;
@@ -78,6 +61,8 @@ function isYear(v: number, tok: Token): boolean {
 function phraseAfter(tokens: Token[], i: number): { phrase: string | null; noun: string | null } {
   const ws: string[] = [];
   let j = i + 1;
+  while (j < tokens.length && FILLERS.has(tokens[j].low)) j++; // "sex stycken hastighetskontroller"
+  if (tokens[j] && tokens[j].text === '.' && tokens[j - 1]?.low === 'st') j++;
   while (j < tokens.length && ws.length < 4) {
     const t = tokens[j];
     if (t.kind !== 'word') break;
@@ -109,7 +94,7 @@ export function findMentions(text: string): Mention[] {
     const prev = tokens[i - 1];
     const prev2 = tokens[i - 2];
     const next = tokens[i + 1];
-    if (t.kind === 'word' && EN_CONTEXT.has(t.low) && !/^(?:med|har|hade|ska|skall|kommer|minst|högst|endast|bara|enbart|åtminstone)$/.test(t.low)) verbSeen = true;
+    if (t.kind === 'word' && EN_CONTEXT.has(t.low) && !EN_NOT_VERB.has(t.low)) verbSeen = true;
     let value: number | null = null;
     let approx = false;
     let word = false;
@@ -134,7 +119,7 @@ export function findMentions(text: string): Mention[] {
         value = t.low === 'par' ? 2 : 3;
         approx = true;
         word = true;
-      } else if (t.low === 'några' || t.low === 'flera') {
+      } else if (VAGUE.has(t.low)) {
         continue; // vague: no number
       } else {
         const w = parseNumberWord(t.low);
@@ -211,7 +196,7 @@ export function findMentions(text: string): Mention[] {
     // preposition governing the number (skipping a qualifier)
     let p = tokens[k];
     if (p && p.kind === 'word' && (APPROX.has(p.low) || LOWER.has(p.low) || UPPER.has(p.low))) p = tokens[k - 1];
-    const afterPreposition = !!(p && p.kind === 'word' && PREPOSITIONS.has(p.low) && !(p.low === 'över' || p.low === 'under'));
+    const afterPreposition = !!(p && p.kind === 'word' && PREPOSITION_SET.has(p.low) && !(p.low === 'över' || p.low === 'under'));
     const before = text.slice(Math.max(0, t.start - 80), t.start);
     const cumulative = CUMULATIVE.test(before) || !!(nextTok && nextTok.kind === 'word' && /^(?:totalt|sammanlagt|hittills)$/.test(nextTok.low));
     const { phrase, noun } = phraseAfter(tokens, consumed);

@@ -1,4 +1,5 @@
 // Text helpers for the importer: whitespace/markup cleanup, word stems, edit distance, fuzzy noun matching.
+import { stemmer } from '@orama/stemmers/swedish';
 
 /** Collapses whitespace (incl. non-breaking spaces) and trims. */
 export function squash(s: string): string {
@@ -27,15 +28,18 @@ export function lower(s: string): string {
   return s.toLowerCase();
 }
 
-const ENDINGS = ['arnas', 'ernas', 'ornas', 'arna', 'erna', 'orna', 'ars', 'ers', 'ens', 'ets', 'ar', 'er', 'or', 'na', 'en', 'et', 'n', 'r', 's', 'e', 'a'];
+const STEMS = new Map<string, string>();
 
-/** A crude Swedish noun stem: strips plural/definite endings (trygghetsvandringar → trygghetsvandring). */
+/** The Snowball Swedish stem of a word, lower-cased (trygghetsvandringar → trygghetsvandring); memoised. */
 export function stem(word: string): string {
   const w = lower(word).replace(/[^\p{L}]/gu, '');
-  for (const e of ENDINGS) {
-    if (w.length - e.length >= 4 && w.endsWith(e)) return w.slice(0, -e.length);
+  let s = STEMS.get(w);
+  if (s === undefined) {
+    s = w.length < 4 ? w : stemmer(w);
+    if (STEMS.size > 50000) STEMS.clear();
+    STEMS.set(w, s);
   }
-  return w;
+  return s;
 }
 
 /** Levenshtein distance, with an early exit above `max`. */
