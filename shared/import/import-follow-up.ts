@@ -1,7 +1,7 @@
 // Entry point of the importer: grid → validated FollowUp with findings (structure, cells, goals, totals, checks).
 import { withStatus, goalTarget } from '../calc/status';
 import { FINDING, UNNAMED_PROMISE } from '../i18n/sv-findings';
-import type { Activity, CitizenPromise, Finding, FollowUp, Goal, Note, Party, Period, PeriodKind } from '../model/follow-up';
+import type { Activity, CitizenPromise, Finding, FollowUp, Goal, Judgement, Note, Party, Period, PeriodKind } from '../model/follow-up';
 import { UNCOMPUTED } from '../model/follow-up';
 import { parseA1 } from '../model/a1';
 import { gridIsEmpty, normalizeGrid, type Grid } from '../model/grid';
@@ -147,7 +147,7 @@ export function importFollowUp(input: Grid, options: ImportOptions = {}): Follow
       if (match) goal = { ...match, source: 'promise' };
     }
     const activityNouns = (text.match(/[\p{L}-]{4,}/gu) ?? []).slice(0, 12);
-    const ctx = { unit: goal?.unit ?? null, activityNouns, year };
+    const ctx = { unit: goal?.unit ?? null, activityNouns, year, goalValue: goal ? goalTarget(goal) : null };
     const parsed = row.periods.map((p) => parseCell(p?.text ?? '', ctx));
     const party = (row.party ? partyOf(`${row.party.text} `) ?? partyFromWord(row.party.text) : null) ?? partyOf(text) ?? promise.party;
     if (row.party && !partyOf(`${row.party.text} `) && !partyFromWord(row.party.text)) notes.push({ cell: row.party.cell, text: row.party.text });
@@ -176,7 +176,7 @@ export function importFollowUp(input: Grid, options: ImportOptions = {}): Follow
       periods,
       comments: [],
       sourceStatus: null,
-      judgement: null,
+      judgement: judgementFromCells(parsed, periods),
       ...UNCOMPUTED,
     };
     return { promiseKey, row, activity, parsed };
@@ -323,6 +323,15 @@ function sortFindings(fs: Finding[]): Finding[] {
     .map((f, i) => ({ f, i, k: SEVERITY_ORDER[f.severity] * 1e12 + pos(f.cell) }))
     .sort((a, b) => a.k - b.k || a.i - b.i)
     .map((x) => x.f);
+}
+
+/** The latest period's judgement in words, as a suggestion read from the text. */
+function judgementFromCells(parsed: ParsedCell[], periods: Period[]): Judgement | null {
+  for (let i = parsed.length - 1; i >= 0; i--) {
+    const j = parsed[i].judgement;
+    if (j) return { value: j.value, phrase: j.phrase, cell: periods[i].cell, source: 'text' };
+  }
+  return null;
 }
 
 function partyFromWord(t: string): Party {

@@ -1,8 +1,14 @@
 // Understands one period cell: a count, a running total, an event list, a milestone, another unit's count, or prose.
 import type { CellKind, FollowUpEvent, Milestone } from '../model/follow-up';
+import { BY_PRODUCT_NOUNS, GENERIC_NOUNS } from '../lexicon/sv-words';
+import { splitByClause } from './counts/clauses';
+import { judgementOf, type TextJudgement } from './counts/judgements';
+import { milestoneOf } from './counts/milestones';
 import { parseEventList } from './dates';
 import { findMentions, type Mention } from './mentions';
 import { lower, nounsMatch, squash } from './text';
+
+export { milestoneOf } from './counts/milestones';
 
 /** What a cell says, before running totals are reconciled across periods. */
 export interface ParsedCell {
@@ -18,6 +24,8 @@ export interface ParsedCell {
   noun: string | null;
   /** The cell is an error value such as #REF!. */
   error: string | null;
+  /** A judgement in words ("kan anses vara uppfyllt"), kept with its phrase. */
+  judgement: TextJudgement | null;
 }
 
 export interface CellContext {
@@ -26,44 +34,28 @@ export interface CellContext {
   /** Nouns of the activity text: preferred when several counts compete. */
   activityNouns: string[];
   year: number | null;
+  /** The goal's yearly target, if any: a done milestone settles a goal of one. */
+  goalValue?: number | null;
 }
-
-/** Nouns that count anything (occasions, pieces): they match every unit. */
-const GENERIC = /^(?:gång|gånger|gången|st|stycken|tillfällen|tillfälle|tillfället|styck)$/i;
-/** Nouns that count people: another unit unless the goal counts people. */
-const PEOPLE = /^(?:personer|person|deltagare|besökare|elever|elev|ungdomar|barn|föräldrar|invånare|medborgare|boende|individer|deltog|hyresgäster|lärare|anställda|medarbetare|poliser|polis|tjänstepersoner|tjänstemän)$/i;
-
-const MILESTONES: [RegExp, Exclude<Milestone, null>][] = [
-  [/\b(?:ej|inte|icke)\s+(?:påbörja[dt]s?|startat|genomfört|genomförts|genomförd|gjort|klart)\b/i, 'not-started'],
-  [/\b(?:inställ[dt]a?|ställts in|ställdes in|avbokat|avbokad|uteblev|avbrutet?|avbröts|ställs in)\b/i, 'cancelled'],
-  [/\b(?:pågår|pågående|påbörja[dt]s?|påbörjades|startat|har startat|planeras|planerad|under arbete|i gång|igång)\b/i, 'in-progress'],
-  [/\b(?:genomfört|genomförts|genomförd|genomförda|genomfördes|utfört|utförts|klart|klar|avklarat|slutfört|slutförts|färdigt|klar[at]?|uppnått|levererat|hållits|ägt rum|gjort|gjorts|ja)\b/i, 'done'],
-];
 
 const ERROR_VALUE = /^#(?:REF!|VALUE!|DIV\/0!|N\/A|NAME\?|NUM!|NULL!|SPILL!|CALC!|FEL!|VÄRDEFEL!|REFERENS!|DIVISION\/0!|SAKNAS!|NAMN\?|NULL!|ERROR!?)$/i;
 
-/** Milestone word of a short or milestone-led text (null for long prose that merely mentions one). */
-export function milestoneOf(text: string): Milestone {
-  const t = squash(text);
-  const wordCount = t.split(' ').length;
-  for (const [re, m] of MILESTONES) {
-    const hit = re.exec(t);
-    if (!hit) continue;
-    if (hit.index === 0 || wordCount <= 6) return m;
-  }
-  return null;
+/** The words of a mention's noun phrase, last (the head noun) first. */
+function phraseWords(m: Mention): string[] {
+  return (m.phrase ?? '').split(/\s+/).filter((w) => w.length >= 4).reverse();
 }
 
 function unitMatches(m: Mention, unit: string | null): boolean {
   if (!m.noun) return false;
-  if (GENERIC.test(m.noun)) return true;
+  if (GENERIC_NOUNS.test(m.noun)) return true;
   if (!unit) return false;
   const unitWords = unit.split(/\s+/);
-  return nounsMatch(m.noun, unitWords[unitWords.length - 1]);
+  const head = unitWords[unitWords.length - 1];
+  return nounsMatch(m.noun, head) || phraseWords(m).some((w) => nounsMatch(w, head));
 }
 
 function empty(kind: CellKind, extra: Partial<ParsedCell> = {}): ParsedCell {
-  return { kind, value: null, statedCumulative: null, approx: false, lowerBound: false, milestone: null, events: [], noun: null, error: null, ...extra };
+  return { kind, value: null, statedCumulative: null, approx: false, lowerBound: false, milestone: null, events: [], noun: null, error: null, judgement: null, ...extra };
 }
 
 /** Chooses the count of a cell among its numbers (see the cell rules in DOMAIN.md). */
@@ -77,9 +69,9 @@ function chooseMention(ms: Mention[], ctx: CellContext): { chosen: Mention | nul
     if (bare) return { chosen: bare, other: false };
     return { chosen: null, other: true };
   }
-  const preferred = usable.find((m) => m.noun && ctx.activityNouns.some((n) => nounsMatch(m.noun as string, n)));
+  const preferred = usable.find((m) => m.noun && ctx.activityNouns.some((n) => nounsMatch(m.noun as string, n) || phraseWords(m).some((w) => nounsMatch(w, n))));
   if (preferred) return { chosen: preferred, other: false };
-  const first = usable.find((m) => !m.afterPreposition && !(m.noun && PEOPLE.test(m.noun)));
+  const first = usable.find((m) => !m.afterPreposition && !(m.noun && BY_PRODUCT_NOUNS.test(m.noun)));
   if (first) return { chosen: first, other: false };
   return { chosen: null, other: true };
 }
@@ -100,8 +92,9 @@ export function parseCell(raw: string, ctx: CellContext): ParsedCell {
   if (/^(?:[-–—]|0 st|inga?|inget|nej|inga[^\d]{0,40}|inget (?:genomfört|att rapportera|redovisat|gjort)[^\d]*)$/i.test(text) && !/\d/.test(text)) return empty('count', { value: 0 });
   const events = parseEventList(text, ctx.year);
   if (events && events.length) return empty('events', { value: events.length, events });
-  const mentions = findMentions(text);
-  const { chosen, other } = chooseMention(mentions, ctx);
+  const judgement = judgementOf(text);
+  const { counts, restated } = splitByClause(text, findMentions(text));
+  const { chosen, other } = chooseMention(counts, ctx);
   if (chosen) {
     const isCum = chosen.cumulative && chosen.bracketOf === null;
     return {
@@ -114,11 +107,19 @@ export function parseCell(raw: string, ctx: CellContext): ParsedCell {
       events: [],
       noun: chosen.noun,
       error: null,
+      judgement,
     };
   }
+  // "Målet att fotpatrullera vid minst 200 tillfällen kan anses vara uppfyllt": the restated goal, met, is the count.
+  const goalRestated = restated.find((m) => unitMatches(m, ctx.unit) || !ctx.unit);
+  if (goalRestated && judgement?.value === 'met') {
+    return empty('count', { value: goalRestated.value, lowerBound: goalRestated.lowerBound, approx: goalRestated.approx, noun: goalRestated.noun, judgement });
+  }
   const milestone = milestoneOf(text);
-  if (other) return empty('other-unit', { milestone });
-  if (milestone) return empty('milestone', { milestone });
-  if (/^(?:ja|x|✓|✔|klart)$/i.test(lower(text))) return empty('milestone', { milestone: 'done' });
-  return empty('comment');
+  // A done milestone settles a goal of one ("Genomförts tillsammans med polisen" for "ordna en föreläsning").
+  if (milestone === 'done' && ctx.goalValue === 1 && !other) return empty('count', { value: 1, milestone, judgement });
+  if (other) return empty('other-unit', { milestone, judgement });
+  if (milestone) return empty('milestone', { milestone, judgement });
+  if (/^(?:ja|x|✓|✔|klart)$/i.test(lower(text))) return empty('milestone', { milestone: 'done', judgement });
+  return empty('comment', { judgement });
 }

@@ -80,6 +80,14 @@ describe('Eksjö 2019', () => {
     expect(a.periods[2].milestone).toBe('done');
   });
 
+  test('"Genomförts tillsammans med polisen" settles the goal of one föreläsning: 1, met', () => {
+    const a = activity(f, 'Kommunen ska ordna en drogförebyggande');
+    expect(a.goal).toMatchObject({ value: 1 });
+    expect(a.periods[2]).toMatchObject({ kind: 'count', value: 1, milestone: 'done' });
+    expect(a.total).toBe(1);
+    expect(a.status).toBe('met');
+  });
+
   test('no errors: the running totals add up', () => {
     expect(f.findings.filter((x) => x.severity === 'error')).toEqual([]);
   });
