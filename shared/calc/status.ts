@@ -1,7 +1,7 @@
 // Totals, share of goal, expected-by-now and status of an activity at a reported period.
 import type { Activity, Goal, JudgementValue, Period, Status } from '../model/follow-up';
 
-/** How many times a rate goal repeats in a year ("per vecka" → 52). */
+/** How many times a rate goal repeats in a year ("per vecka" → 52; a three-year goal → 1/3). */
 export const RATE_PER_YEAR: Record<string, number> = {
   dag: 365,
   vecka: 52,
@@ -11,6 +11,11 @@ export const RATE_PER_YEAR: Record<string, number> = {
   termin: 2,
   halvår: 2,
   år: 1,
+  'varannan vecka': 26,
+  'varannan månad': 6,
+  tvåårsperiod: 1 / 2,
+  treårsperiod: 1 / 3,
+  fyraårsperiod: 1 / 4,
 };
 
 /** The yearly target of a goal: the value itself, or a rate times its repeats per year. */

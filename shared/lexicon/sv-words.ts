@@ -19,10 +19,10 @@ export const NOT_COUNT_BEFORE = [
 ];
 
 /** A word right after a number that makes it a measure, not a count ("50 km/h", "20 %", "15-åringar"). */
-export const NOT_COUNT_AFTER = /^(?:%|procent|procentenheter|km|km\/h|m|meter|kr|kronor|kronor\.|tkr|mkr|sek|år|års|åring|åringar|åriga|årig|timmar|timme|tim|h|min|minuter|sekunder|grader|mil|kg|g|liter|l|promille|‰|:e|:a|e|a)$/;
+export const NOT_COUNT_AFTER = /^(?:%|procent|procentenheter|km|km\/h|m|meter|kr|kronor|kronor\.|tkr|mkr|sek|år|års|åring|åringar|åriga|årig|h|min|minuter|sekunder|grader|mil|kg|g|liter|l|promille|‰|:e|:a|e|a)$/;
 
 /** Words that end a noun phrase after a number. */
-export const PREPOSITIONS = ['med', 'av', 'för', 'bland', 'till', 'från', 'hos', 'mot', 'i', 'på', 'om', 'vid', 'under', 'över', 'efter', 'inför', 'kring', 'utav', 'per', 'än'];
+export const PREPOSITIONS = ['med', 'av', 'för', 'bland', 'till', 'från', 'hos', 'mot', 'i', 'på', 'om', 'vid', 'under', 'över', 'efter', 'inför', 'kring', 'utav', 'per', 'än', 'utifrån', 'enligt', 'inom', 'genom', 'mellan', 'utanför', 'längs', 'via', 'runt'];
 export const PHRASE_STOP = [
   'och', 'samt', 'eller', 'som', 'där', 'när', 'har', 'hade', 'är', 'var', 'blev', 'blir', 'att', 'men', 'så', 'de', 'det', 'den', 'en', 'ett', 'vi', 'man',
   'genomfört', 'genomförts', 'genomförda', 'utförts', 'hållits', 'gjorts', 'totalt', 'sammanlagt', 'hittills', 'kunde', 'kunnat', 'skulle', 'ska', 'skall', 'kommer',
@@ -58,7 +58,10 @@ export const VAGUE_QUANTITY = ['några', 'flera', 'flertalet', 'enstaka', 'mång
 export const GENERIC_NOUNS = /^(?:gång|gånger|gången|st|stycken|tillfällen|tillfälle|tillfället|styck)$/i;
 
 /** Nouns of by-products (people, vehicles, reports): another unit unless the goal counts them. */
-export const BY_PRODUCT_NOUNS = /^(?:personer|person|deltagare|besökare|elever|elev|ungdomar|barn|föräldrar|vårdnadshavare|invånare|medborgare|boende|individer|deltog|hyresgäster|lärare|anställda|medarbetare|poliser|polis|tjänstepersoner|tjänstemän|förare|fordon|bilar|mopeder|anmälningar|ordningsböter|lagföringar|rapporter|gripanden|gripna|omhändertaganden)$/i;
+export const BY_PRODUCT_NOUNS = /^(?:personer|person|deltagare|besökare|elever|elev|ungdomar|barn|föräldrar|vårdnadshavare|invånare|medborgare|boende|individer|deltog|hyresgäster|lärare|anställda|medarbetare|poliser|polis|tjänstepersoner|tjänstemän|förare|fordon|bilar|mopeder|anmälningar|ordningsböter|lagföringar|rapporter|gripanden|gripna|omhändertaganden|timmar|timme|tim)$/i;
+
+/** Measure nouns that head a unit phrase ("timmar fotpatrullering", "tillfällen besöka skolorna"): the count is of them. */
+export const MEASURE_HEADS = /^(?:timmar|timme|tim|tillfällen|tillfälle|gånger|kvällar|kvällen|helger|dagar|dygn|pass|veckor|nätter)$/i;
 
 /** Nouns that are not what a goal counts (by-products, people, money). */
 export const NOT_GOAL_NOUNS = /^(?:personer|deltagare|procent|år|gånger)$/i;

@@ -4,9 +4,10 @@ import { BY_PRODUCT_NOUNS, GENERIC_NOUNS } from '../lexicon/sv-words';
 import { splitByClause } from './counts/clauses';
 import { judgementOf, type TextJudgement } from './counts/judgements';
 import { milestoneOf } from './counts/milestones';
+import { splitOverPlaces } from './counts/split-places';
 import { parseEventList } from './dates';
 import { findMentions, type Mention } from './mentions';
-import { lower, nounsMatch, squash } from './text';
+import { lower, nounsMatch, squash, unitHead } from './text';
 
 export { milestoneOf } from './counts/milestones';
 
@@ -49,8 +50,7 @@ function unitMatches(m: Mention, unit: string | null): boolean {
   if (!m.noun) return false;
   if (GENERIC_NOUNS.test(m.noun)) return true;
   if (!unit) return false;
-  const unitWords = unit.split(/\s+/);
-  const head = unitWords[unitWords.length - 1];
+  const head = unitHead(unit);
   return nounsMatch(m.noun, head) || phraseWords(m).some((w) => nounsMatch(w, head));
 }
 
@@ -89,7 +89,7 @@ export function parseCell(raw: string, ctx: CellContext): ParsedCell {
   }
   const sum = /^(\d+)(?:\s*\+\s*\d+)+$/.exec(text);
   if (sum) return empty('count', { value: text.split('+').reduce((a, b) => a + Number(b.trim()), 0) });
-  if (/^(?:[-–—]|0 st|inga?|inget|nej|inga[^\d]{0,40}|inget (?:genomfört|att rapportera|redovisat|gjort)[^\d]*)$/i.test(text) && !/\d/.test(text)) return empty('count', { value: 0 });
+  if (/^(?:[-–—]|0 st|inga?|inget|ingen|nej|inga[^\d]{0,40}|ingen\s[^\d]{0,40}|inget (?:genomfört|att rapportera|redovisat|gjort)[^\d]*)$/i.test(text) && !/\d/.test(text)) return empty('count', { value: 0 });
   const events = parseEventList(text, ctx.year);
   if (events && events.length) return empty('events', { value: events.length, events });
   const judgement = judgementOf(text);
@@ -99,7 +99,7 @@ export function parseCell(raw: string, ctx: CellContext): ParsedCell {
     const isCum = chosen.cumulative && chosen.bracketOf === null;
     return {
       kind: isCum ? 'cumulative' : 'count',
-      value: chosen.value,
+      value: (isCum ? null : splitOverPlaces(text, counts, chosen)) ?? chosen.value,
       statedCumulative: isCum ? chosen.value : chosen.bracketOf,
       approx: chosen.approx,
       lowerBound: chosen.lowerBound,
@@ -118,6 +118,8 @@ export function parseCell(raw: string, ctx: CellContext): ParsedCell {
   const milestone = milestoneOf(text);
   // A done milestone settles a goal of one ("Genomförts tillsammans med polisen" for "ordna en föreläsning").
   if (milestone === 'done' && ctx.goalValue === 1 && !other) return empty('count', { value: 1, milestone, judgement });
+  // Negation as zero for a counted activity: "Har inte genomförts på grund av pandemin".
+  if ((milestone === 'not-started' || milestone === 'cancelled') && ctx.goalValue != null && !other) return empty('count', { value: 0, milestone, judgement });
   if (other) return empty('other-unit', { milestone, judgement });
   if (milestone) return empty('milestone', { milestone, judgement });
   if (/^(?:ja|x|✓|✔|klart)$/i.test(lower(text))) return empty('milestone', { milestone: 'done', judgement });

@@ -1,7 +1,8 @@
 // Reads numeric goals from activity or promise text: minst/högst, number words, sums, named places, rates.
 import type { Goal } from '../model/follow-up';
 import { findMentions, type Mention } from './mentions';
-import { nounsMatch, squash } from './text';
+import { NOT_GOAL_NOUNS } from '../lexicon/sv-words';
+import { nounsMatch, squash, unitHead } from './text';
 
 const RATE_RE = /^\s*(?:[\p{L}-]+\s+){0,6}?(?:per|varje|i|\/)\s*(dag|dygn|vecka|veckan|månad|månaden|tertial|tertialet|kvartal|kvartalet|termin|terminen|halvår|halvåret|år|året)\b/iu;
 const RATE_NORMAL: Record<string, string> = {
@@ -30,7 +31,15 @@ function placeAfter(s: string): string[] {
   return [m[1]];
 }
 
+/** A goal over several years: "under den totala tre-års-perioden", "under treårsperioden". */
+const MULTI_YEAR_RE = /\bunder\s+(?:hela\s+)?(?:den\s+)?(?:totala\s+)?(två|tre|fyra|2|3|4)[\s-]*års[\s-]*(?:perioden|period)\b/iu;
+const YEARS: Record<string, string> = { två: 'tvåårsperiod', '2': 'tvåårsperiod', tre: 'treårsperiod', '3': 'treårsperiod', fyra: 'fyraårsperiod', '4': 'fyraårsperiod' };
+/** "varannan vecka": every other week (no number word). */
+const EVERY_OTHER_RE = /\bvarannan\s+(vecka|månad)\b/iu;
+
 function rateAfter(s: string): string | null {
+  const multi = MULTI_YEAR_RE.exec(s);
+  if (multi) return YEARS[multi[1].toLowerCase()];
   const m = RATE_RE.exec(s);
   if (!m) return null;
   // "under året" / "i år" state the follow-up year, not a rate.
@@ -79,8 +88,8 @@ export function parseGoals(raw: string): Goal[] {
   for (const m of findMentions(text)) {
     if (!m.noun || m.cumulative) continue;
     if (spread && m.start >= text.indexOf(spread.phrase) && m.start < text.indexOf(spread.phrase) + spread.phrase.length) continue;
-    if (/^(?:personer|deltagare|procent|år|gånger)$/i.test(m.noun) && !m.lowerBound) continue;
     const g = toGoal(m, text);
+    if (NOT_GOAL_NOUNS.test(m.noun) && !m.lowerBound && !(g.rate && /^gånger$/i.test(m.noun))) continue;
     const same = goals.find((x) => x.unit && g.unit && nounsMatch(lastWord(x.unit), lastWord(g.unit)) && x.rate === g.rate);
     if (same) {
       same.value += g.value;
@@ -93,13 +102,12 @@ export function parseGoals(raw: string): Goal[] {
     const same = goals.find((x) => x.unit && nounsMatch(lastWord(x.unit), spread.unit as string));
     if (!same) goals.unshift(spread);
   }
+  const other = goals.length ? null : EVERY_OTHER_RE.exec(text);
+  if (other) goals.push({ op: '=', value: 1, unit: null, places: [], rate: `varannan ${other[1].toLowerCase()}`, source: 'activity', phrase: other[0] });
   return goals;
 }
 
-function lastWord(s: string): string {
-  const w = s.split(/\s+/);
-  return w[w.length - 1];
-}
+const lastWord = unitHead;
 
 /** The goal among `goals` whose unit names this activity (or null). */
 export function goalForActivity(goals: Goal[], activityText: string): Goal | null {

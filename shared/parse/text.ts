@@ -1,5 +1,6 @@
 // Text helpers for the importer: whitespace/markup cleanup, word stems, edit distance, fuzzy noun matching.
 import { stemmer } from '@orama/stemmers/swedish';
+import { MEASURE_HEADS } from '../lexicon/sv-words';
 
 /** Collapses whitespace (incl. non-breaking spaces) and trims. */
 export function squash(s: string): string {
@@ -79,4 +80,10 @@ export function nounsMatch(a: string, b: string): boolean {
 /** Words of a text (letters, digits, hyphens inside words). */
 export function words(s: string): string[] {
   return s.match(/[\p{L}\p{N}][\p{L}\p{N}-]*/gu) ?? [];
+}
+
+/** The word of a unit phrase that names what is counted: a leading measure ("timmar fotpatrullering" → timmar), else the last word. */
+export function unitHead(unit: string): string {
+  const ws = unit.split(/\s+/);
+  return MEASURE_HEADS.test(ws[0]) ? ws[0] : ws[ws.length - 1];
 }

@@ -10,7 +10,9 @@ export function milestoneOf(text: string): Milestone {
   for (const [re, m] of MILESTONE_PHRASES) {
     const hit = re.exec(t);
     if (!hit) continue;
-    if (hit.index === 0 || wordCount <= 6 || (m === 'not-started' && /inte kommit igång|inte påbörjat/i.test(hit[0]))) return m;
+    // Led by the milestone (within its first two words: "Har inte genomförts på grund av pandemin"), or short.
+    const lead = t.slice(0, hit.index).trim().split(' ').filter(Boolean).length;
+    if (lead <= 1 || wordCount <= 6 || (m === 'not-started' && /inte kommit igång|inte påbörjat/i.test(hit[0]))) return m;
   }
   return null;
 }

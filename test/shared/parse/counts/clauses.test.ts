@@ -43,3 +43,39 @@ describe('number and noun', () => {
     expect(parseCell('3 insatser ge', ctx('insatser')).value).toBe(3);
   });
 });
+
+describe('wording families of real follow-ups', () => {
+  test('goals in hours and occasions', () => {
+    expect(parseGoals('Polisen ska genomföra minst 2 500 timmar fotpatrullering i centrum')[0]).toMatchObject({ op: '>=', value: 2500, unit: 'timmar fotpatrullering' });
+    expect(parseCell('Polisen har fotpatrullerat 2 600 timmar', ctx('timmar fotpatrullering')).value).toBe(2600);
+    expect(parseGoals('Polisen ska vid minst sextio tillfällen besöka skolorna')[0]).toMatchObject({ op: '>=', value: 60 });
+  });
+
+  test('rates: per termin, varannan vecka; multi-year goals', () => {
+    expect(parseGoals('Kommunen genomför två trygghetsvandringar per termin')[0]).toMatchObject({ value: 2, rate: 'termin' });
+    expect(parseGoals('Polisen besöker skolorna två gånger per termin')[0]).toMatchObject({ value: 2, rate: 'termin' });
+    expect(parseGoals('Polisen ska varannan vecka delta i skolornas raster')[0]).toMatchObject({ value: 1, rate: 'varannan vecka' });
+    expect(parseGoals('Minst 70 hastighetskontroller utifrån medborgarnas önskemål under den totala tre-års-perioden. (Polis)')[0]).toMatchObject({ op: '>=', value: 70, unit: 'hastighetskontroller', rate: 'treårsperiod' });
+  });
+
+  test('counts split over places add up', () => {
+    expect(parseCell('120 i centrum samt 85 i Norrby', ctx('kontroller')).value).toBe(205);
+    expect(parseCell('Genomfört 12 kontroller i Hallsberg, 8 i Pålsboda och 5 i Vretstorp', ctx('kontroller')).value).toBe(25);
+  });
+
+  test('by-products beside the count are not it', () => {
+    expect(parseCell('64 trafikkontroller har genomförts där 21 personer rapporterades', ctx(null)).value).toBe(64);
+  });
+
+  test('negation: zero for a counted activity, not started otherwise', () => {
+    expect(parseCell('Har inte genomförts på grund av pandemin', ctx('trygghetsvandringar', 2))).toMatchObject({ kind: 'count', value: 0, milestone: 'not-started' });
+    expect(parseCell('Har inte genomförts på grund av pandemin', ctx(null))).toMatchObject({ kind: 'milestone', value: null, milestone: 'not-started' });
+    expect(parseCell('Ingen insats under perioden', ctx('insatser')).value).toBe(0);
+  });
+
+  test('compound number words and "ytterligare en"', () => {
+    expect(parseCell('Polisen har genomfört trettiosju kontroller', ctx('kontroller')).value).toBe(37);
+    expect(parseCell('Sammanlagt tvåhundrafyrtio kontroller', ctx('kontroller'))).toMatchObject({ kind: 'cumulative', value: 240 });
+    expect(parseCell('Genomfört ytterligare en trygghetsvandring', ctx('trygghetsvandringar')).value).toBe(1);
+  });
+});
