@@ -1,5 +1,6 @@
-// File host adapter: applies SheetPlans to an ExcelJS workbook (every plan feature ExcelJS can write) and writes .xlsx.
+// File host adapter: applies SheetPlans to an ExcelJS workbook (every plan feature ExcelJS can write), copies the source sheet, and writes .xlsx.
 import ExcelJS from 'exceljs';
+import type { Grid } from '../shared/model/grid';
 import { type PlanCell, type SheetPlan, type Style } from '../shared/model/sheet-plan';
 import { a1, parseA1, parseA1Range, quoteSheet } from '../shared/model/a1';
 
@@ -206,21 +207,45 @@ export function applyPlansToWorkbook(wb: ExcelJS.Workbook, plans: SheetPlan[]): 
   wb.calcProperties = { ...(wb.calcProperties ?? {}), fullCalcOnLoad: true };
 }
 
-/** A new workbook holding the plans, with Swedish metadata. */
-export function workbookFromPlans(plans: SheetPlan[]): ExcelJS.Workbook {
+/**
+ * Writes a source grid into a worksheet as read: every value at its own cell (the grid's origin
+ * kept, so addresses in findings and links match), strings as text (a cell starting with = + -
+ * @ stays text: ExcelJS stores plain strings as shared strings, never as formulas), numbers and
+ * booleans as they are. Cells with line breaks wrap.
+ */
+export function writeSourceSheet(ws: ExcelJS.Worksheet, grid: Grid): void {
+  grid.values.forEach((row, r) =>
+    row.forEach((v, c) => {
+      if (v === null || v === undefined || v === '') return;
+      const cell = ws.getCell(grid.origin.row + r + 1, grid.origin.col + c + 1);
+      cell.value = v;
+      if (typeof v === 'string' && v.includes('\n')) cell.alignment = { wrapText: true, vertical: 'top' };
+    }),
+  );
+}
+
+/** What a new workbook holds besides the plans. */
+export interface WorkbookOptions {
+  /** The source sheet as read, written first under `sourceName` (so Kontroller's links to source cells work). */
+  source?: { grid: Grid; name: string } | null;
+}
+
+/** A new workbook holding the source sheet (when given, first) and the plans, with Swedish metadata. */
+export function workbookFromPlans(plans: SheetPlan[], opts: WorkbookOptions = {}): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Medborgarlöften';
+  if (opts.source) writeSourceSheet(wb.addWorksheet(opts.source.name), opts.source.grid);
   applyPlansToWorkbook(wb, plans);
   return wb;
 }
 
-/** The .xlsx bytes of a new workbook holding the plans. */
-export async function xlsxBuffer(plans: SheetPlan[]): Promise<Uint8Array> {
-  const buf = await workbookFromPlans(plans).xlsx.writeBuffer();
+/** The .xlsx bytes of a new workbook holding the source sheet (when given) and the plans. */
+export async function xlsxBuffer(plans: SheetPlan[], opts: WorkbookOptions = {}): Promise<Uint8Array> {
+  const buf = await workbookFromPlans(plans, opts).xlsx.writeBuffer();
   return new Uint8Array(buf as ArrayBuffer);
 }
 
-/** Writes the plans as a new .xlsx file at `path`. */
-export async function writeXlsx(plans: SheetPlan[], path: string): Promise<void> {
-  await workbookFromPlans(plans).xlsx.writeFile(path);
+/** Writes the plans (and the source sheet, when given) as a new .xlsx file at `path`. */
+export async function writeXlsx(plans: SheetPlan[], path: string, opts: WorkbookOptions = {}): Promise<void> {
+  await workbookFromPlans(plans, opts).xlsx.writeFile(path);
 }

@@ -1,6 +1,7 @@
-// `build FILE -o OUT.xlsx [--docx OUT.docx] [--period N] [--sheet NAME]`: import, structured/events/findings/summary sheets into .xlsx, report into .docx.
+// `build FILE -o OUT.xlsx [--docx OUT.docx] [--period N] [--sheet NAME]`: import; the source sheet as read plus structured/events/findings/summary sheets into .xlsx, report into .docx.
 import { mkdirSync, statSync, writeFileSync } from 'fs';
 import { dirname, extname, resolve } from 'path';
+import { isGeneratedSheet } from '../../shared/app/generated-sheets';
 import { importFollowUp } from '../../shared/import/import-follow-up';
 import type { FollowUp } from '../../shared/model/follow-up';
 import type { CellValue, Grid } from '../../shared/model/grid';
@@ -16,6 +17,7 @@ import {
   planSummary,
   planToGrid,
   readStructured,
+  sourceSheetName,
   structuredColumns,
 } from '../../shared/plan';
 import { buildReport, renderDocx, renderHtml, type ReportDoc } from '../../shared/report';
@@ -25,6 +27,8 @@ import { xlsxBuffer } from '../xlsx-adapter';
 
 /** Everything one build produces, before anything is written. */
 export interface BuildResult {
+  /** The source grid as read, named as its sheet in the workbook (the source's own name made valid, or "Underlag"). */
+  source: Grid & { sheetName: string };
   /** The follow-up as imported from the source. */
   imported: FollowUp;
   /** The follow-up as read back from the structured sheet (what the summary and report show). */
@@ -74,12 +78,14 @@ export function hostGridFromPlan(plan: SheetPlan, f: FollowUp): Grid {
 }
 
 /**
- * The whole pipeline without I/O: import → structured/events/findings plans → read the
- * structured sheet back (so the summary and report show what the sheet holds) → summary plan
- * and report. `generatedAt` is YYYY-MM-DD.
+ * The whole pipeline without I/O: name the source sheet (its own name made valid for Excel, or
+ * "Underlag", never a generated sheet's name) → import → structured/events/findings plans →
+ * read the structured sheet back (so the summary and report show what the sheet holds) →
+ * summary plan and report. `generatedAt` is YYYY-MM-DD.
  */
 export function buildFromGrid(grid: Grid, opts: { reportedPeriod?: number | null; generatedAt: string }): BuildResult {
-  const imported = importFollowUp(grid, { reportedPeriod: opts.reportedPeriod ?? undefined });
+  const source = { ...grid, sheetName: sourceSheetName(grid.sheetName, isGeneratedSheet) };
+  const imported = importFollowUp(source, { reportedPeriod: opts.reportedPeriod ?? undefined });
   const sheets = planImportSheets(imported);
   const byName = (name: string) => sheets.find((p) => p.name === name) ?? null;
   const structured = sheets.find((p) => p.kind === 'structured') as SheetPlan;
@@ -91,7 +97,7 @@ export function buildFromGrid(grid: Grid, opts: { reportedPeriod?: number | null
     findings: findings ? hostGridFromPlan(findings, imported) : null,
   });
   const summary = planSummary(followUp, { generatedAt: opts.generatedAt });
-  return { imported, followUp, plans: [...sheets, summary], report: buildReport(followUp, { generatedAt: opts.generatedAt }) };
+  return { source, imported, followUp, plans: [...sheets, summary], report: buildReport(followUp, { generatedAt: opts.generatedAt }) };
 }
 
 /** Writes bytes, creating the folder; a failure becomes an InputError with a Swedish message. */
@@ -116,11 +122,16 @@ export interface WriteTargets {
   html?: string | null;
 }
 
+/** The .xlsx bytes of a build's workbook: the source sheet as read first, then the generated sheets. */
+export async function buildXlsx(result: BuildResult): Promise<Uint8Array> {
+  return xlsxBuffer(result.plans, { source: { grid: result.source, name: result.source.sheetName } });
+}
+
 /** Writes a build's workbook (and report) and returns one Swedish line per file written. */
 export async function writeBuild(result: BuildResult, to: WriteTargets): Promise<string[]> {
   const lines: string[] = [];
-  const xlsx = await xlsxBuffer(result.plans);
-  lines.push(BUILD.wroteXlsx(to.xlsx, result.plans.map((p) => p.name), formatSize(writeOut(to.xlsx, xlsx))));
+  const xlsx = await buildXlsx(result);
+  lines.push(BUILD.wroteXlsx(to.xlsx, [result.source.sheetName, ...result.plans.map((p) => p.name)], formatSize(writeOut(to.xlsx, xlsx))));
   if (to.docx) lines.push(BUILD.wroteDocx(to.docx, formatSize(writeOut(to.docx, await renderDocx(result.report)))));
   if (to.html) lines.push(BUILD.wroteHtml(to.html, formatSize(writeOut(to.html, renderHtml(result.report)))));
   return lines;

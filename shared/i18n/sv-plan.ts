@@ -4,6 +4,8 @@ import type { PeriodKind } from '../model/follow-up';
 /** Base names of the generated sheets (the structured and summary names add period/year). */
 export const SHEET = {
   structured: 'Medborgarlöften',
+  /** The copied source sheet in the CLI's workbook when the source has no sheet name. */
+  source: 'Underlag',
   events: 'Händelser',
   findings: 'Kontroller',
   summary: 'Sammanfattning',
@@ -51,6 +53,9 @@ export const STRUCTURED = {
     share: 'Andel av mål',
     expected: 'Förväntat hittills',
     status: 'Status',
+    judgement: 'Bedömning',
+    sourceStatus: 'Egen status i underlaget',
+    comment: 'Kommentar',
     text: (label: string) => `Text ${label}`,
     findings: 'Kontroller',
     rate: 'Mål per',
@@ -58,6 +63,11 @@ export const STRUCTURED = {
     phrase: 'Målformulering',
     goalSource: 'Målet från',
     sourceCell: 'Källcell',
+    suggestion: 'Förslag från texten',
+    judgementPhrase: 'Bedömningens ordalydelse',
+    judgementCell: 'Bedömningens källcell',
+    commentCells: 'Kommentarernas källceller',
+    sourceStatusCell: 'Egen status, källcell',
   },
   goalSource: { activity: 'aktivitet', promise: 'löfte', user: 'användare' } as const,
   countInputTitle: 'Antal',
@@ -70,6 +80,19 @@ export const STRUCTURED = {
   rateNote: (value: number, rate: string, target: number) =>
     `Målet är ${String(value).replace('.', ',')} per ${rate}; målvärdet för året är ${String(target).replace('.', ',')}.`,
   statusNote: (rules: string[]) => ['Status räknas så här:', ...rules].join('\n'),
+  /** Line of the status note on how a judgement counts, e.g. "Uppnått, Genomförd → Uppnått". */
+  judgementRule: (lines: string[]) => ['Utan antal att räkna från avgör Bedömning:', ...lines].join('\n'),
+  judgementRuleLine: (labels: string[], status: string, statusAfterYear: string) =>
+    `${labels.join(', ')} → ${status === statusAfterYear ? status : `${status} (${statusAfterYear} när året är slut)`}`,
+  judgementInputTitle: 'Bedömning',
+  judgementInputMessage:
+    'Välj en bedömning: Uppnått, Delvis uppnått, Ej uppnått (mål) eller Genomförd, Pågår, Ej påbörjad, Inställd (åtgärder). Den avgör status när inget antal är redovisat. Skriv varför i Kommentar.',
+  suggestionNote: (phrase: string, cell: string | null) =>
+    `Förslag från texten: «${phrase}»${cell ? ` (cell ${cell} i underlaget)` : ''}. Behåll förslaget eller välj en annan bedömning.`,
+  commentInputMessage: 'Kommentarer från underlaget står här ordagrant, en per rad. Skriv din egen kommentar (varför, vad händer sedan) på en ny rad.',
+  /** One line of "Kommentarernas källceller": which lines of Kommentar came from which source cell. */
+  commentLines: (cell: string | null, from: number, to: number) => `${cell ?? '–'} (rad ${from === to ? from : `${from}–${to}`})`,
+  sourceStatusNote: 'Statusen som underlaget själv angav, ordagrant. Den räknas inte; Status och Bedömning gäller.',
   eventCountNote: 'Antalet räknas från bladet Händelser (aktivitetens ID och period). Lägg till eller ändra händelser där.',
 } as const;
 
@@ -93,6 +116,16 @@ export const FINDINGS_SHEET_TEXT = {
   none: 'Inga anmärkningar.',
 } as const;
 
+/** The section of the Kontroller sheet that keeps the document's other text (neither promise nor table content). */
+export const OTHER_TEXT = {
+  heading: 'Övrig text från underlaget',
+  intro: 'Text i underlaget som varken är löfte, aktivitet eller tabellcell, ordagrant och med cellen den stod i. Tabellernas rubriker står sist.',
+  columns: { kind: 'Typ', sourceCell: 'Cell i underlaget', text: 'Text' },
+  note: 'Text',
+  table: 'Tabell',
+  none: 'Ingen övrig text.',
+} as const;
+
 export const SUMMARY = {
   title: (kommun: string | null, year: number | null, noun: string, period: number | null) =>
     `Uppföljning av medborgarlöften – ${[kommun ?? 'okänd kommun', year ?? ''].join(' ').trim()}${period !== null ? `, ${noun} ${period}` : ''}`,
@@ -106,6 +139,8 @@ export const SUMMARY = {
   total: 'Totalt',
   status: 'Status',
   bar: 'Andel av mål',
+  judgement: 'Bedömning',
+  comment: 'Kommentar',
   noActivities: 'Inga aktiviteter redovisade i tabell för detta löfte.',
   chartTitle: 'Totalt mot mål per aktivitet',
   chartData: 'Diagramunderlag',
@@ -113,6 +148,14 @@ export const SUMMARY = {
   seriesGoal: 'Mål',
   promise: (id: string) => `Löfte ${id.replace(/^L/, '')}`,
   findingsCount: (n: number) => `Kontroller: ${n} anmärkningar, se bladet Kontroller.`,
+} as const;
+
+/** How summaries and reports show an activity's judgement, own status and comments. */
+export const ACTIVITY_TEXT = {
+  judged: (status: string) => `${status} (bedömd)`,
+  suggestion: (label: string, phrase: string) => (phrase ? `${label} (förslag från texten: «${phrase}»)` : `${label} (förslag från texten)`),
+  ownStatus: (text: string) => `Egen status i underlaget: ${text}`,
+  judgement: (text: string) => `Bedömning: ${text}`,
 } as const;
 
 /** Findings readStructured adds when a user's edit cannot be read. */
@@ -125,6 +168,8 @@ export const READ_FINDING = {
   badOp: (cell: string, text: string) => `Cellen ${cell} ("${text}") ska vara minst, högst eller exakt; räknas som exakt.`,
   badParty: (cell: string, text: string) => `Cellen ${cell} ("${text}") ska vara Polisen, Kommunen eller Gemensamt.`,
   badPeriod: (cell: string, text: string, n: number) => `Redovisad period i cellen ${cell} ("${text}") ska vara ett tal 1–${n}; hela året räknas.`,
+  badJudgement: (cell: string, text: string) =>
+    `Bedömningen i cellen ${cell} ("${text}") finns inte i listan (Uppnått, Delvis uppnått, Ej uppnått, Genomförd, Pågår, Ej påbörjad, Inställd) och räknas inte.`,
   noHeader: 'Hittade inte rubrikraden (ID, Löfte, Aktivitet …) på det strukturerade bladet. Skapa bladet på nytt med "Läs in och strukturera".',
   badDate: (cell: string, text: string) => `Datumet i cellen ${cell} ("${text}") kunde inte läsas. Skriv det som ÅÅÅÅ-MM-DD.`,
   eventNoActivity: (cell: string, id: string) => `Händelsen i cellen ${cell} hör till aktivitet "${id}", som inte finns på det strukturerade bladet.`,

@@ -26,6 +26,7 @@ export const REPORT = {
   promiseHeading: (n: number, party: string | null) => `Löfte ${n}${party ? ` (${party})` : ''}`,
   noTable: 'Ingen uppföljningstabell för detta löfte.',
   columns: (periodLabels: string[]) => ['Aktivitet', ...periodLabels, 'Totalt', 'Mål', 'Status (andel av mål)'],
+  notesColumn: 'Bedömning och kommentar',
   chartHeading: 'Totalt mot mål',
   chartIntro: 'Andel av målet per aktivitet med mätbart mål (100 % = målet nått). Färgen följer statusen, som också står i texten.',
   chartValue: (total: string, goal: string, pct: string) => `${total} av ${goal} (${pct})`,

@@ -1,5 +1,5 @@
 // Swedish user-facing words of the core: statuses, parties, goal operators, period names.
-import type { GoalOp, Party, Severity, Status } from '../model/follow-up';
+import type { GoalOp, JudgementValue, Party, Severity, Status } from '../model/follow-up';
 
 /** Status words as Swedish municipalities use them. */
 export const STATUS_LABEL: Record<Status, string> = {
@@ -46,3 +46,17 @@ export const SEVERITY_LABEL: Record<Severity, string> = { error: 'Fel', warning:
 
 /** Ordinal words for "tertial N" in prose. */
 export const ORDINAL = ['första', 'andra', 'tredje', 'fjärde'];
+
+/** Judgement words (Västerås and Jönköping publish these scales): for goals, then for actions. */
+export const JUDGEMENT_LABEL: Record<JudgementValue, string> = {
+  met: 'Uppnått',
+  'partly-met': 'Delvis uppnått',
+  'not-met': 'Ej uppnått',
+  done: 'Genomförd',
+  'in-progress': 'Pågår',
+  'not-started': 'Ej påbörjad',
+  cancelled: 'Inställd',
+};
+
+/** The judgement scales in list order: goals (Uppnått …) first, then actions (Genomförd …). */
+export const JUDGEMENT_ORDER: JudgementValue[] = ['met', 'partly-met', 'not-met', 'done', 'in-progress', 'not-started', 'cancelled'];

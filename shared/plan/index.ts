@@ -6,10 +6,11 @@ import { planFindings } from './findings';
 import { planStructured } from './structured';
 
 export { planToGrid } from './plan-to-grid';
-export { EVENTS_SHEET, FINDINGS_SHEET, structuredSheetName, summarySheetName } from './names';
-export { planStructured, rowFormulas, reportedExpr, structuredCellMap, isEventActivity, countFormat, FORMAT, PLAN_STYLES, STATUS_ORDER } from './structured';
+export { EVENTS_SHEET, FINDINGS_SHEET, sourceSheetName, structuredSheetName, summarySheetName } from './names';
+export { planStructured, rowFormulas, reportedExpr, structuredCellMap, isEventActivity, countFormat, judgementGroups, judgementRuleLines, FORMAT, PLAN_STYLES, STATUS_ORDER } from './structured';
+export { commentCellText, commentCellsText, commentsFromCells, commentLines, judgementOfLabel, judgementText, statusIsJudged, statusWord } from './activity-text';
 export { planEvents, isoToSerial, serialToIso } from './events';
-export { planFindings, FINDING_COLS } from './findings';
+export { planFindings, FINDING_COLS, tableText } from './findings';
 export { planSummary, barFormula, statusStyle, BAR_WIDTH } from './summary';
 export type { SummaryOptions } from './summary';
 export { readStructured } from './read-structured';

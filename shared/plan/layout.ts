@@ -38,6 +38,12 @@ export interface StructuredColumns {
   share: number;
   expected: number;
   status: number;
+  /** The judgement (list: Uppnått … Inställd); the Status formula uses it where no count is reported. */
+  judgement: number;
+  /** The source's own status cell, verbatim (kept, not counted). */
+  sourceStatus: number;
+  /** Comments: the source's, one per line, and the user's own. */
+  comment: number;
   /** First kept-text column; period k at textStart + k − 1. */
   textStart: number;
   findings: number;
@@ -46,6 +52,16 @@ export interface StructuredColumns {
   phrase: number;
   goalSource: number;
   sourceCell: number;
+  /** The judgement the importer read from the text (a suggestion), as its label; empty for a user's judgement. */
+  suggestion: number;
+  /** The words the judgement was read from ("kan anses vara uppfyllt"). */
+  judgementPhrase: number;
+  /** The source cell the judgement was read from. */
+  judgementCell: number;
+  /** Which lines of Kommentar came from which source cell ("E12 (rad 1–2)", one per line). */
+  commentCells: number;
+  /** The source cell of the own status. */
+  sourceStatusCell: number;
   /** Number of columns in all. */
   width: number;
 }
@@ -54,7 +70,7 @@ export interface StructuredColumns {
 export function structuredColumns(n: number): StructuredColumns {
   const periodStart = 7;
   const total = periodStart + n;
-  const textStart = total + 4;
+  const textStart = total + 7;
   const findings = textStart + n;
   return {
     n,
@@ -70,6 +86,9 @@ export function structuredColumns(n: number): StructuredColumns {
     share: total + 1,
     expected: total + 2,
     status: total + 3,
+    judgement: total + 4,
+    sourceStatus: total + 5,
+    comment: total + 6,
     textStart,
     findings,
     rate: findings + 1,
@@ -77,7 +96,12 @@ export function structuredColumns(n: number): StructuredColumns {
     phrase: findings + 3,
     goalSource: findings + 4,
     sourceCell: findings + 5,
-    width: findings + 6,
+    suggestion: findings + 6,
+    judgementPhrase: findings + 7,
+    judgementCell: findings + 8,
+    commentCells: findings + 9,
+    sourceStatusCell: findings + 10,
+    width: findings + 11,
   };
 }
 

@@ -20,3 +20,17 @@ export function summarySheetName(period: number | null | undefined, year: number
   const name = [SHEET.summary, kind === 'year' ? null : p, year ?? null].filter((x) => x !== null && x !== undefined).join(' ');
   return name.slice(0, 31);
 }
+
+/**
+ * The name the copied source sheet gets in a new workbook: the source's own sheet name made
+ * valid for Excel (no : \\ / ? * [ ], no leading or trailing apostrophe, at most 31 characters),
+ * or "Underlag" ("Underlag 2" …) when it has none or `taken` says the name is used (e.g. by a
+ * generated sheet).
+ */
+export function sourceSheetName(name: string | null | undefined, taken: (name: string) => boolean = () => false): string {
+  const clean = (name ?? '').replace(/[:\\/?*[\]\u0000-\u001f]/g, ' ').replace(/\s+/g, ' ').trim().replace(/^'+|'+$/g, '').slice(0, 31).trim();
+  if (clean && !taken(clean)) return clean;
+  let out: string = SHEET.source;
+  for (let i = 2; taken(out); i++) out = `${SHEET.source} ${i}`;
+  return out;
+}

@@ -2,7 +2,7 @@
 import { RATE_PER_YEAR, clampPeriod, withStatus } from '../calc/status';
 import { GOAL_OP_LABEL, PARTY_LABEL, SEVERITY_LABEL } from '../i18n/sv';
 import { UNNAMED_PROMISE } from '../i18n/sv-findings';
-import { EVENTS, FINDINGS_SHEET_TEXT, READ_FINDING, STRUCTURED } from '../i18n/sv-plan';
+import { EVENTS, FINDINGS_SHEET_TEXT, OTHER_TEXT, READ_FINDING, STRUCTURED } from '../i18n/sv-plan';
 import { a1 } from '../model/a1';
 import {
   FollowUpSchema,
@@ -15,13 +15,15 @@ import {
   type FollowUpEvent,
   type Goal,
   type GoalOp,
+  type Judgement,
   type Party,
   type Period,
   type PeriodKind,
   type Severity,
 } from '../model/follow-up';
 import { cellText, type CellValue, type Grid } from '../model/grid';
-import { EVENT_COLS, HEADER_EXTRA_LABEL_COL, HEADER_EXTRA_VALUE_COL, HEADER_VALUE_COL, structuredColumns } from './layout';
+import { EVENT_COLS, HEADER_EXTRA_LABEL_COL, HEADER_EXTRA_VALUE_COL, HEADER_VALUE_COL, structuredColumns, type StructuredColumns } from './layout';
+import { commentsFromCells, judgementOfLabel } from './activity-text';
 import { serialToIso } from './events';
 import { FINDING_COLS } from './findings';
 
@@ -44,6 +46,10 @@ class Sheet {
   /** What the user sees (host text, else the raw value as text). */
   text(r: number, c: number): string {
     return cellText(this.g, r - this.g.origin.row, c - this.g.origin.col);
+  }
+  /** One past the last column row `r` holds. */
+  width(r: number): number {
+    return this.g.origin.col + (this.g.values[r - this.g.origin.row]?.length ?? 0);
   }
   /** The first of the sheet's top `within` rows where `is` holds, or -1. */
   findRow(within: number, is: (r: number) => boolean): number {
@@ -145,6 +151,8 @@ function readFindings(g: Grid | null | undefined): Finding[] {
   if (header < 0) return [];
   const out: Finding[] = [];
   for (let r = header + 1; r < s.rows; r++) {
+    // The section of the document's other text ends the findings.
+    if (s.text(r, FINDING_COLS.severity).trim() === OTHER_TEXT.heading) break;
     const message = s.str(r, FINDING_COLS.message);
     const code = s.str(r, FINDING_COLS.code).trim();
     if (!message && !code) continue;
@@ -155,10 +163,63 @@ function readFindings(g: Grid | null | undefined): Finding[] {
 }
 
 /**
+ * The judgement of a row. The Bedömning cell is matched as the Status formula matches it. When
+ * "Förslag från texten" holds a label, the importer suggested that judgement: a Bedömning equal
+ * to it is the suggestion kept (source 'text', with its words and cell); any other is the user's
+ * (source 'user', no words or cell of the suggestion). Without a suggestion a judgement is the
+ * user's, with the words and cell its columns hold. Blank → null; a word not in the list → null
+ * and a finding.
+ */
+function readJudgement(s: Sheet, r: number, cols: StructuredColumns, text: string, added: Finding[]): Judgement | null {
+  if (text.trim() === '') return null;
+  const value = judgementOfLabel(text);
+  if (value === undefined) {
+    const cell = a1(r, cols.judgement);
+    added.push({ severity: 'info', code: 'structured-bad-judgement', cell, message: READ_FINDING.badJudgement(cell, s.text(r, cols.judgement)) });
+    return null;
+  }
+  const suggested = s.str(r, cols.suggestion).trim();
+  const phrase = s.str(r, cols.judgementPhrase);
+  const cell = s.str(r, cols.judgementCell).trim() || null;
+  if (suggested !== '') {
+    return judgementOfLabel(suggested) === value ? { value, phrase, cell, source: 'text' } : { value, phrase: '', cell: null, source: 'user' };
+  }
+  return { value, phrase, cell, source: 'user' };
+}
+
+/**
+ * Where the structured table's columns are, found by their header texts (so a sheet of an older
+ * layout, or one where a user moved columns, still reads); the layout's position is preferred
+ * when its header matches. A column whose header is missing is -1 and reads as empty. Period
+ * count columns start at the layout's first period column; `texts` are the "Text <period>" columns.
+ */
+function locateColumns(s: Sheet, header: number, labels: string[]): StructuredColumns & { texts: number[] } {
+  const n = Math.max(1, labels.length);
+  const layout = structuredColumns(n);
+  const byText = new Map<string, number>();
+  for (let c = 0; c < s.width(header); c++) {
+    const t = s.text(header, c).trim();
+    if (t && !byText.has(t)) byText.set(t, c);
+  }
+  const C = STRUCTURED.columns;
+  const find = (label: string, at: number) => (s.text(header, at).trim() === label ? at : byText.get(label) ?? -1);
+  const named = {
+    party: C.party, op: C.op, target: C.target, unit: C.unit, total: C.total, share: C.share, expected: C.expected, status: C.status,
+    judgement: C.judgement, sourceStatus: C.sourceStatus, comment: C.comment, findings: C.findings, rate: C.rate, places: C.places,
+    phrase: C.phrase, goalSource: C.goalSource, sourceCell: C.sourceCell, suggestion: C.suggestion, judgementPhrase: C.judgementPhrase,
+    judgementCell: C.judgementCell, commentCells: C.commentCells, sourceStatusCell: C.sourceStatusCell,
+  } as const;
+  const out = { ...layout, texts: labels.map((l, k) => find(C.text(l), layout.textStart + k)) };
+  for (const key of Object.keys(named) as (keyof typeof named)[]) out[key] = find(named[key], layout[key]);
+  return out;
+}
+
+/**
  * Reads a structured sheet back into a FollowUp, so the summary and report reflect what users
  * edited there: header facts, promises, activities, goals (Målvärde is the yearly target),
- * counts (formula cells hold their computed values), kept texts, events from "Händelser" and
- * findings from "Kontroller". Totals and statuses are recomputed with `withStatus`. Cells
+ * counts (formula cells hold their computed values), kept texts, judgements, own statuses and
+ * comments (see `readJudgement` and `commentsFromCells`), events from "Händelser" and findings
+ * from "Kontroller" (up to its section of other text). Columns are found by their headers. Totals and statuses are recomputed with `withStatus`. Cells
  * that cannot be read (text in a count cell, a bad date) become findings; it never throws.
  */
 export function readStructured(sheets: StructuredSheets): FollowUp {
@@ -193,7 +254,7 @@ export function readStructured(sheets: StructuredSheets): FollowUp {
       labels.push(t);
     }
     const n = Math.max(1, labels.length);
-    const cols = structuredColumns(n);
+    const cols = locateColumns(s, header, labels.length ? labels : ['']);
 
     // Header block.
     let kommun: string | null = null;
@@ -241,11 +302,15 @@ export function readStructured(sheets: StructuredSheets): FollowUp {
       const activityText = s.str(r, cols.activity);
       const status = s.text(r, cols.status).trim();
       const anyCount = Array.from({ length: n }, (_, k) => s.raw(r, cols.periodStart + k)).some((v) => v !== null && v !== '');
-      const anyText = Array.from({ length: n }, (_, k) => s.str(r, cols.textStart + k)).some((v) => v.trim() !== '');
+      const anyText = Array.from({ length: n }, (_, k) => s.str(r, cols.texts[k])).some((v) => v.trim() !== '');
+      const judgementText = s.str(r, cols.judgement);
+      const commentText = s.str(r, cols.comment);
+      const sourceStatusText = s.str(r, cols.sourceStatus);
       const partyCell = a1(r, cols.party);
       const party = partyOfLabel(s.text(r, cols.party));
       if (party === BAD) added.push({ severity: 'info', code: 'structured-bad-party', cell: partyCell, message: READ_FINDING.badParty(partyCell, s.text(r, cols.party)) });
-      const isActivity = activityText.trim() !== '' || status !== '' || anyCount || anyText;
+      const isActivity =
+        activityText.trim() !== '' || status !== '' || anyCount || anyText || judgementText.trim() !== '' || commentText.trim() !== '' || sourceStatusText.trim() !== '';
       if (!isActivity) {
         const text = s.str(r, cols.promise);
         if (!id && !text.trim()) continue;
@@ -304,7 +369,7 @@ export function readStructured(sheets: StructuredSheets): FollowUp {
         const shown = (g.texts?.[r - g.origin.row]?.[c - g.origin.col] ?? '').trim().toLowerCase();
         const lowerBound = value !== null && shown.startsWith('minst');
         const approx = value !== null && /^(minst )?ca\b/.test(shown);
-        const text = s.str(r, cols.textStart + k);
+        const text = s.str(r, cols.texts[k]);
         const evs = events.filter((e) => e.id === actId && e.period === k + 1).map((e) => ({ date: e.date, place: e.place }));
         if (value !== null) run += value;
         periods.push({
@@ -328,10 +393,10 @@ export function readStructured(sheets: StructuredSheets): FollowUp {
         goal,
         unit,
         periods,
-        comments: [],
-      sourceStatus: null,
-      judgement: null,
-      ...UNCOMPUTED,
+        comments: commentsFromCells(commentText, s.str(r, cols.commentCells)),
+        sourceStatus: sourceStatusText.trim() === '' ? null : { cell: s.str(r, cols.sourceStatusCell).trim() || null, text: sourceStatusText },
+        judgement: readJudgement(s, r, cols, judgementText, added),
+        ...UNCOMPUTED,
       };
       current.activities.push(withStatus(activity, reported));
     }

@@ -1,9 +1,9 @@
 // Builds the structured sheet ("Medborgarlöften <år>"): one row per activity with live total/share/expected/status formulas.
-import { goalTarget } from '../calc/status';
-import { GOAL_OP_LABEL, PARTY_LABEL, STATUS_COLOUR, STATUS_LABEL, STATUS_RULE } from '../i18n/sv';
+import { goalTarget, judgementStatus } from '../calc/status';
+import { GOAL_OP_LABEL, JUDGEMENT_LABEL, JUDGEMENT_ORDER, PARTY_LABEL, STATUS_COLOUR, STATUS_LABEL, STATUS_RULE } from '../i18n/sv';
 import { STRUCTURED, reportedLabel } from '../i18n/sv-plan';
 import { a1, a1Range, columnLetters, parseA1 } from '../model/a1';
-import type { Activity, Finding, FollowUp, Period, Status } from '../model/follow-up';
+import type { Activity, Finding, FollowUp, JudgementValue, Period, Status } from '../model/follow-up';
 import type { ConditionalFormat, PlanCell, PlanNote, SheetPlan, Style, Validation } from '../model/sheet-plan';
 import { sheetPlan } from '../model/sheet-plan';
 import {
@@ -20,6 +20,7 @@ import {
   type StructuredColumns,
 } from './layout';
 import { EVENTS_SHEET, structuredSheetName } from './names';
+import { commentCellText, commentCellsText } from './activity-text';
 
 /** Status order used by legends and overviews. */
 export const STATUS_ORDER: Status[] = ['met', 'on-track', 'behind', 'not-met', 'no-goal', 'no-data', 'manual'];
@@ -51,7 +52,31 @@ export const PLAN_STYLES: Record<string, Style> = {
   formula: { vAlign: 'top', fill: '#F2F2F2' },
   finding: { vAlign: 'top', fill: '#FCE4D6', fontColor: '#833C0B', wrap: true },
   findingText: { wrap: true, vAlign: 'top', fontColor: '#833C0B' },
+  judgement: { vAlign: 'top', fill: '#FFF2CC' },
+  suggestion: { vAlign: 'top', fill: '#FFF2CC', italic: true, fontColor: '#7F6000' },
+  comment: { wrap: true, vAlign: 'top', fill: '#FFFBEF' },
 };
+
+/**
+ * The judgements grouped by the statuses `judgementStatus` gives them (before and once the year
+ * is over), in list order: what the Status formula and the rule note are built from.
+ */
+export function judgementGroups(): { values: JudgementValue[]; status: Status; statusAfterYear: Status }[] {
+  const groups: { values: JudgementValue[]; status: Status; statusAfterYear: Status }[] = [];
+  for (const v of JUDGEMENT_ORDER) {
+    const status = judgementStatus(v, false);
+    const statusAfterYear = judgementStatus(v, true);
+    const g = groups.find((x) => x.status === status && x.statusAfterYear === statusAfterYear);
+    if (g) g.values.push(v);
+    else groups.push({ values: [v], status, statusAfterYear });
+  }
+  return groups;
+}
+
+/** The rule note's lines on judgements ("Uppnått, Genomförd → Uppnått"). */
+export function judgementRuleLines(): string[] {
+  return judgementGroups().map((g) => STRUCTURED.judgementRuleLine(g.values.map((v) => JUDGEMENT_LABEL[v]), STATUS_LABEL[g.status], STATUS_LABEL[g.statusAfterYear]));
+}
 
 /** The effective reported period as a formula expression: blank → whole year, else clamped to 1..n (as clampPeriod). */
 export function reportedExpr(n: number): string {
@@ -85,26 +110,49 @@ function sheetFormulaParts(c: StructuredColumns) {
     periodNos: `${abs(c.periodStart)}:${abs(c.periodStart + n - 1)}`,
     textNos: `${abs(c.textStart)}:${abs(c.textStart + n - 1)}`,
     le: `"<="&${R}`,
+    judged: judgedFormulaParts(R, n),
     words: { notMet: q(L['not-met']), met: q(L.met), onTrack: q(L['on-track']), behind: q(L.behind), manual: q(L.manual), noData: q(L['no-data']), noGoal: q(L['no-goal']), atMost: q(GOAL_OP_LABEL['<=']) },
   };
 }
 type SheetFormulaParts = ReturnType<typeof sheetFormulaParts>;
 
+/**
+ * The status from a judgement cell as formula text: nested IFs over `judgementGroups()` (so
+ * exactly `judgementStatus`); `open` is split where the cell's address goes, the rule for no
+ * judgement goes between `open` and `close`.
+ */
+function judgedFormulaParts(R: string, n: number): { open: string[]; close: string } {
+  const J = '\u0001';
+  const q = formulaString;
+  let open = '';
+  let close = '';
+  for (const g of judgementGroups()) {
+    const tests = g.values.map((v) => `${J}=${q(JUDGEMENT_LABEL[v])}`);
+    const cond = tests.length === 1 ? tests[0] : `OR(${tests.join(',')})`;
+    const then = g.status === g.statusAfterYear ? q(STATUS_LABEL[g.status]) : `IF(${R}>=${n},${q(STATUS_LABEL[g.statusAfterYear])},${q(STATUS_LABEL[g.status])})`;
+    open += `IF(${cond},${then},`;
+    close += ')';
+  }
+  return { open: open.split(J), close };
+}
+
 /** The live formulas of one activity row (0-based row), exactly the rule of computeStatus. */
 export function rowFormulas(row: number, c: StructuredColumns, parts: SheetFormulaParts = sheetFormulaParts(c)): { total: string; share: string; expected: string; status: string } {
-  const { n, R, periodNos, textNos, le, words: w } = parts;
+  const { n, R, periodNos, textNos, le, judged, words: w } = parts;
   const counts = a1Range(row, c.periodStart, 1, n);
   const texts = a1Range(row, c.textStart, 1, n);
   const T = a1(row, c.total);
   const F = a1(row, c.target);
   const E = a1(row, c.op);
+  const J = a1(row, c.judgement);
   const total = `=IF(COUNTIFS(${periodNos},${le},${counts},">=0")+COUNTIFS(${periodNos},${le},${counts},"<0")=0,"",SUMIFS(${counts},${periodNos},${le}))`;
   const share = `=IF(OR(COUNT(${F})=0,${T}=""),"",IF(${F}=0,"",${T}/${F}))`;
   const expected = `=IF(COUNT(${F})=0,"",${F}*${R}/${n})`;
   const atMost = `IF(${T}>${F},${w.notMet},IF(${R}>=${n},${w.met},IF(${T}<=${F}*${R}/${n},${w.onTrack},${w.behind})))`;
   const atLeast = `IF(${T}>=${F},${w.met},IF(${R}>=${n},${w.notMet},IF(${T}>=${F}*${R}/${n},${w.onTrack},${w.behind})))`;
+  const noCount = `${judged.open.join(J)}IF(COUNTIFS(${textNos},${le},${texts},"<>")>0,${w.manual},${w.noData})${judged.close}`;
   const status =
-    `=IF(${T}="",IF(COUNTIFS(${textNos},${le},${texts},"<>")>0,${w.manual},${w.noData}),` +
+    `=IF(${T}="",${noCount},` +
     `IF(COUNT(${F})=0,${w.noGoal},IF(${E}=${w.atMost},${atMost},${atLeast})))`;
   return { total, share, expected, status };
 }
@@ -131,6 +179,9 @@ export function structuredCellMap(f: FollowUp): Map<string, string> {
       a.periods.forEach((per, k) => {
         if (per.cell && !map.has(per.cell)) map.set(per.cell, a1(row, c.periodStart + k));
       });
+      for (const cm of a.comments) if (cm.cell && !map.has(cm.cell)) map.set(cm.cell, a1(row, c.comment));
+      if (a.sourceStatus?.cell && !map.has(a.sourceStatus.cell)) map.set(a.sourceStatus.cell, a1(row, c.sourceStatus));
+      if (a.judgement?.cell && !map.has(a.judgement.cell)) map.set(a.judgement.cell, a1(row, c.judgement));
       row++;
     }
   }
@@ -156,7 +207,12 @@ function rangesOf(rows: number[], col: number): string[] {
  * The structured sheet of a follow-up: header block with the reported-period cell (list
  * validation; every formula reads it), a row per promise and per activity with counts per
  * period, live Totalt / Andel av mål / Förväntat hittills / Status formulas implementing
- * `computeStatus`, the kept source texts, findings per row, and the goal's details.
+ * `computeStatus`, Bedömning (a list of both judgement scales; the Status formula uses it
+ * where no count is reported, as `judgementStatus`), the source's own status verbatim,
+ * Kommentar (the source's comments verbatim, one per line; users add theirs), the kept source
+ * texts, findings per row, and the goal's and judgement's details. A judgement the importer
+ * read from the text is a suggestion: shown in italics with a note quoting its words, and its
+ * label kept in "Förslag från texten" so readStructured can tell whether the user kept it.
  * Counts of event-list activities are COUNTIFS over the "Händelser" sheet.
  */
 export function planStructured(f: FollowUp): SheetPlan {
@@ -213,6 +269,9 @@ export function planStructured(f: FollowUp): SheetPlan {
     [c.target, col.target], [c.unit, col.unit], [c.total, col.total], [c.share, col.share], [c.expected, col.expected],
     [c.status, col.status], [c.findings, col.findings], [c.rate, col.rate], [c.places, col.places], [c.phrase, col.phrase],
     [c.goalSource, col.goalSource], [c.sourceCell, col.sourceCell],
+    [c.judgement, col.judgement], [c.sourceStatus, col.sourceStatus], [c.comment, col.comment],
+    [c.suggestion, col.suggestion], [c.judgementPhrase, col.judgementPhrase], [c.judgementCell, col.judgementCell],
+    [c.commentCells, col.commentCells], [c.sourceStatusCell, col.sourceStatusCell],
   ];
   f.periodLabels.forEach((label, k) => {
     headers.push([c.periodStart + k, label], [c.textStart + k, col.text(label)]);
@@ -220,7 +279,9 @@ export function planStructured(f: FollowUp): SheetPlan {
   for (const [ci, text] of headers) put(H, ci, text, 'header');
 
   const notes: PlanNote[] = [
-    { cell: a1(H, c.status), text: STRUCTURED.statusNote(STATUS_ORDER.map((s) => `${STATUS_LABEL[s]}: ${STATUS_RULE[s]}`)) },
+    { cell: a1(H, c.status), text: `${STRUCTURED.statusNote(STATUS_ORDER.map((s) => `${STATUS_LABEL[s]}: ${STATUS_RULE[s]}`))}\n\n${STRUCTURED.judgementRule(judgementRuleLines())}` },
+    { cell: a1(H, c.sourceStatus), text: STRUCTURED.sourceStatusNote },
+    { cell: a1(H, c.comment), text: STRUCTURED.commentInputMessage },
   ];
   const activityRows: number[] = [];
   const noteByCell = new Map<string, string[]>();
@@ -268,6 +329,25 @@ export function planStructured(f: FollowUp): SheetPlan {
         put(row, c.textStart + k, per.text.trim() === '' ? null : per.text, 'text');
       });
       if (ev) notes.push({ cell: a1(row, c.periodStart), text: STRUCTURED.eventCountNote });
+      // Judgement (a suggestion from the text is marked and carries its words as a note), own status, comments.
+      const j = a.judgement;
+      if (j) {
+        put(row, c.judgement, JUDGEMENT_LABEL[j.value], j.source === 'text' ? 'suggestion' : 'judgement');
+        if (j.source === 'text') {
+          put(row, c.suggestion, JUDGEMENT_LABEL[j.value]);
+          notes.push({ cell: a1(row, c.judgement), text: STRUCTURED.suggestionNote(j.phrase, j.cell) });
+        }
+        put(row, c.judgementPhrase, j.phrase || null, 'text');
+        put(row, c.judgementCell, j.cell);
+      } else styles[row][c.judgement] = 'judgement';
+      if (a.sourceStatus) {
+        put(row, c.sourceStatus, a.sourceStatus.text, 'text');
+        put(row, c.sourceStatusCell, a.sourceStatus.cell);
+      }
+      if (a.comments.length) {
+        put(row, c.comment, commentCellText(a.comments), 'comment');
+        put(row, c.commentCells, commentCellsText(a.comments), 'text');
+      } else styles[row][c.comment] = 'comment';
       const fm = rowFormulas(row, c, formulaParts);
       put(row, c.total, { f: fm.total }, 'formula', FORMAT.count);
       put(row, c.share, { f: fm.share }, 'formula', FORMAT.share);
@@ -326,6 +406,16 @@ export function planStructured(f: FollowUp): SheetPlan {
         });
       }
     }
+    for (const range of rangesOf(activityRows, c.judgement)) {
+      validations.push({
+        range,
+        rule: { type: 'list', values: JUDGEMENT_ORDER.map((v) => JUDGEMENT_LABEL[v]) },
+        allowBlank: true,
+        inputTitle: STRUCTURED.judgementInputTitle,
+        inputMessage: STRUCTURED.judgementInputMessage,
+        errorMessage: STRUCTURED.listError,
+      });
+    }
     for (const range of rangesOf(activityRows, c.op)) {
       validations.push({ range, rule: { type: 'list', values: Object.values(GOAL_OP_LABEL) }, allowBlank: true, inputMessage: STRUCTURED.opInputMessage, errorMessage: STRUCTURED.listError });
     }
@@ -368,6 +458,14 @@ export function planStructured(f: FollowUp): SheetPlan {
   widths[c.phrase] = 30;
   widths[c.goalSource] = 11;
   widths[c.sourceCell] = 9;
+  widths[c.judgement] = 15;
+  widths[c.sourceStatus] = 14;
+  widths[c.comment] = 45;
+  widths[c.suggestion] = 14;
+  widths[c.judgementPhrase] = 30;
+  widths[c.judgementCell] = 11;
+  widths[c.commentCells] = 16;
+  widths[c.sourceStatusCell] = 11;
 
   return sheetPlan({
     name,

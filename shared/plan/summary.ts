@@ -11,6 +11,7 @@ import { sheetPlan } from '../model/sheet-plan';
 import { formulaString } from './layout';
 import { summarySheetName } from './names';
 import { FORMAT, PLAN_STYLES, STATUS_ORDER } from './structured';
+import { commentLines, judgementText, statusWord } from './activity-text';
 
 export interface SummaryOptions {
   /** Date the summary is generated, YYYY-MM-DD (passed in so plans stay pure). */
@@ -35,8 +36,9 @@ export function barFormula(totalRef: string, goalRef: string): string {
  * The one-click follow-up sheet: title ("Uppföljning av medborgarlöften – Kommun 2019,
  * tertial 3"), the date, an overview of how many activities have each status with the rule
  * behind it, then per promise its text and a table Aktivitet | T1 | T2 | T3 | Mål | Status |
- * Totalt | Andel av mål with cells written as readers know them ("479 (1019)", "ca 20", event
- * places and dates), a chart of total against goal, and REPT bars for hosts without charts.
+ * Totalt | Andel av mål | Bedömning | Kommentar with cells written as readers know them ("479
+ * (1019)", "ca 20", event places and dates; a status a judgement gave says "(bedömd)"; the
+ * importer's suggestions say so; Kommentar holds the source's own status and the comments), a chart of total against goal, and REPT bars for hosts without charts.
  */
 export function planSummary(f: FollowUp, opts: SummaryOptions): SheetPlan {
   const n = f.periodLabels.length;
@@ -47,11 +49,13 @@ export function planSummary(f: FollowUp, opts: SummaryOptions): SheetPlan {
   const activities = f.promises.map((p) => p.activities.map((a) => withStatus(a, f.reportedPeriod)));
   const all = activities.flat();
 
-  const width = n + 5; // Aktivitet, periods, Mål, Status, Totalt, Andel
+  const width = n + 7; // Aktivitet, periods, Mål, Status, Totalt, Andel, Bedömning, Kommentar
   const colGoal = 1 + n;
   const colStatus = 2 + n;
   const colTotal = 3 + n;
   const colBar = 4 + n;
+  const colJudgement = 5 + n;
+  const colComment = 6 + n;
   const values: PlanCell[][] = [];
   const styles: (string | null)[][] = [];
   const formats: (string | null)[][] = [];
@@ -85,14 +89,16 @@ export function planSummary(f: FollowUp, opts: SummaryOptions): SheetPlan {
   f.promises.forEach((p, pi) => {
     const r = row([`${SUMMARY.promise(p.id)}: ${p.text}`], 'heading');
     merges.push(a1Range(r, 0, 1, width));
-    row([SUMMARY.activities, ...short, SUMMARY.goal, SUMMARY.status, SUMMARY.total, SUMMARY.bar], 'header');
+    row([SUMMARY.activities, ...short, SUMMARY.goal, SUMMARY.status, SUMMARY.total, SUMMARY.bar, SUMMARY.judgement, SUMMARY.comment], 'header');
     if (!activities[pi].length) row([SUMMARY.noActivities], 'hint');
     for (const a of activities[pi]) {
       const cells: PlanCell[] = [a.text];
       a.periods.slice(0, n).forEach((per, k) => cells.push(shown !== null && k + 1 > shown ? null : formatPeriod(per) || null));
       cells[colGoal] = formatGoal(a.goal) || null;
-      cells[colStatus] = STATUS_LABEL[a.status];
+      cells[colStatus] = statusWord(a);
       cells[colTotal] = formatTotal(a) || null;
+      cells[colJudgement] = judgementText(a) || null;
+      cells[colComment] = commentLines(a).join('\n') || null;
       const st: (string | null)[] = Array(width).fill('text');
       st[colStatus] = statusStyle(a.status);
       st[colTotal] = 'count';
@@ -138,7 +144,7 @@ export function planSummary(f: FollowUp, opts: SummaryOptions): SheetPlan {
 
   const statusStyles: Record<string, Style> = {};
   for (const s of STATUS_ORDER) statusStyles[statusStyle(s)] = { bold: true, fill: STATUS_COLOUR[s].fill, fontColor: STATUS_COLOUR[s].font, vAlign: 'top' };
-  const widths: (number | null)[] = [50, ...Array(n).fill(22), 28, 16, 10, BAR_WIDTH + 4];
+  const widths: (number | null)[] = [50, ...Array(n).fill(22), 28, 16, 10, BAR_WIDTH + 4, 24, 45];
   return sheetPlan({
     name: summarySheetName(f.periodKind === 'year' ? null : reported, f.year, f.periodKind),
     kind: 'summary',

@@ -6,6 +6,8 @@ import { formatGoal, formatPeriod, formatTotal } from '../format/cells';
 import { clampPeriod, goalTarget } from '../calc/status';
 import { periodLabels as defaultLabels, PERIOD_COUNT } from '../model/periods';
 import { barChartSvg } from './bar-chart-svg';
+import { commentLines, judgementText, statusWord } from '../plan/activity-text';
+import { ACTIVITY_TEXT } from '../i18n/sv-plan';
 import { ReportDocSchema, type ReportBar, type ReportBlock, type ReportCell, type ReportDoc } from './report-doc';
 
 /** Status order in the overview: done first, problems next, then what needs a person. */
@@ -18,8 +20,14 @@ function cell(text: string, extra: Partial<ReportCell> = {}): ReportCell {
 }
 
 function statusText(a: Activity): string {
-  const word = STATUS_LABEL[a.status];
+  const word = statusWord(a);
   return a.share !== null && a.status !== 'no-goal' ? `${word} (${percent(a.share)})` : word;
+}
+
+/** The judgement and comments of an activity as lines ("Bedömning: Uppnått", own status, comments); "" when it has none. */
+export function judgementAndComments(a: Activity): string {
+  const j = judgementText(a);
+  return [...(j ? [ACTIVITY_TEXT.judgement(j)] : []), ...commentLines(a)].join('\n');
 }
 
 /** A period as readers know it ("479 (1019)"); events one per line, easier to read in a narrow column. */
@@ -27,13 +35,14 @@ export function periodText(p: Period): string {
   return formatPeriod(p, '\n');
 }
 
-function activityRow(a: Activity, reported: number): ReportCell[] {
+function activityRow(a: Activity, reported: number, withNotes: boolean): ReportCell[] {
   return [
     cell(a.text),
     ...a.periods.map((p, i) => cell(periodText(p), { muted: i + 1 > reported })),
     cell(formatTotal(a), { bold: true }),
     cell(formatGoal(a.goal)),
     cell(statusText(a), { status: a.status, bold: true }),
+    ...(withNotes ? [cell(judgementAndComments(a))] : []),
   ];
 }
 
@@ -51,7 +60,9 @@ function chartBars(f: FollowUp): ReportBar[] {
 /**
  * The report for one follow-up: title, which period it reports, an overview (activities per
  * status word, with the rule behind each), one table per promise (Aktivitet | periods | Totalt |
- * Mål | Status, cells as readers know them: "479 (1019)", "ca 20", places and dates), a chart of
+ * Mål | Status, cells as readers know them: "479 (1019)", "ca 20", places and dates; a status a
+ * judgement gave says "(bedömd)"; plus "Bedömning och kommentar" when an activity of the promise
+ * has a judgement, own status or comments), a chart of
  * total against goal, and the findings. Pure and JSON-safe; `generatedAt` is an ISO date or
  * timestamp supplied by the host (the core reads no clock).
  */
@@ -94,11 +105,13 @@ export function buildReport(f: FollowUp, opts: { generatedAt: string }): ReportD
       blocks.push({ type: 'paragraph', tone: 'muted', text: REPORT.noTable });
       return;
     }
+    // A column for judgements and comments when any activity of the promise has one.
+    const withNotes = p.activities.some((a) => judgementAndComments(a) !== '');
     blocks.push({
       type: 'table',
-      header: REPORT.columns(labels),
-      widths: [20, ...labels.map(() => 48 / labels.length), 6, 13, 13],
-      rows: p.activities.map((a) => activityRow(a, reported)),
+      header: withNotes ? [...REPORT.columns(labels), REPORT.notesColumn] : REPORT.columns(labels),
+      widths: withNotes ? [17, ...labels.map(() => 36 / labels.length), 6, 11, 12, 18] : [20, ...labels.map(() => 48 / labels.length), 6, 13, 13],
+      rows: p.activities.map((a) => activityRow(a, reported, withNotes)),
     });
   });
 

@@ -1,6 +1,6 @@
 // Public surface of the report: model, builder and renderers.
 export * from './report-doc';
-export { buildReport, periodText, STATUS_ORDER } from './build-report';
+export { buildReport, judgementAndComments, periodText, STATUS_ORDER } from './build-report';
 export { barChartSvg } from './bar-chart-svg';
 export { escapeXml } from './escape';
 export { renderHtml } from './render-html';

@@ -121,7 +121,8 @@ describe('Händelser and Kontroller sheets', () => {
     const plan = planFindings(f);
     const g = planToGrid(plan);
     expect(g[0]).toEqual(['Allvarlighet', 'Cell i underlaget', 'Cell i strukturerat blad', 'Kod', 'Meddelande']);
-    expect(g.length - 1).toBe(f.findings.length);
+    // Findings fill the rows down to the blank row before the section of other text.
+    expect(g.findIndex((x) => x[0] === 'Övrig text från underlaget') - 2).toBe(f.findings.length);
     const r = g.findIndex((x) => x[FINDING_COLS.code] === 'event-outside-period');
     const structured = planToGrid(planStructured(f));
     const c = structuredColumns(3);
@@ -133,6 +134,30 @@ describe('Händelser and Kontroller sheets', () => {
       { cell: `C${r + 1}`, text: target, sheet: 'Medborgarlöften 2019', target },
     ]));
     expect(STRUCTURED_ROWS.firstData).toBeGreaterThan(0);
+  });
+
+  test('the document\'s other text follows the findings, verbatim, each with its source cell linked to the source sheet', () => {
+    const f = importSeed('eskilstuna-2019');
+    const plan = planFindings(f);
+    const g = planToGrid(plan);
+    const head = g.findIndex((x) => x[0] === 'Övrig text från underlaget');
+    expect(g[head - 1].every((x) => x === null)).toBe(true);
+    expect(g[head + 2]).toEqual(['Typ', 'Cell i underlaget', null, null, 'Text']);
+    const rows = g.slice(head + 3);
+    expect(rows).toHaveLength(f.notes.length + f.tables.length);
+    const storm = rows.find((x) => String(x[4]).startsWith('STORM'))!;
+    expect(storm).toEqual(['Text', 'A134', null, null, 'STORM: 701 händelserapporter - 701 prickar i kartan (0 saknar koordinater)']);
+    expect(rows.map((x) => x[4])).toContain('- Synlighet genom trafikkontroll i stort sett uppfyllt.');
+    expect(rows.map((x) => x[4])).toContain('Sammanfattning');
+    const stormRow = head + 3 + rows.indexOf(storm);
+    expect(plan.links).toContainEqual({ cell: `B${stormRow + 1}`, text: 'A134', sheet: 'eskilstuna-2019', target: 'A134' });
+    const table = rows.find((x) => x[0] === 'Tabell')!;
+    expect(table.slice(1)).toEqual(['A54', null, null, '➤ Medborgarlöfte 1\nAktivitet | Tertial 1 | Tertial 2 | Tertial 3']);
+    // readStructured reads the findings only, not the section below them.
+    const plans = planImportSheets(f);
+    const wb = evaluatePlans(plans);
+    const back = readStructured({ structured: hostGrid(wb, plans[0]), events: hostGrid(wb, plans[1]), findings: hostGrid(wb, plans[2]) });
+    expect(back.findings).toEqual(f.findings);
   });
 
   test('no findings: the sheet says so', () => {
