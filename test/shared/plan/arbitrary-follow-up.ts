@@ -1,7 +1,7 @@
-// fast-check generator of FollowUps that look like imported follow-ups (counts, prose, event lists, goals, tricky texts).
+// fast-check generator of FollowUps that look like imported follow-ups (counts, prose, event lists, goals, judgements, comments, tricky texts).
 import fc from 'fast-check';
 import { withStatus } from '../../../shared/calc/status';
-import { FollowUpSchema, type Activity, type FollowUp, type Period, type PeriodKind } from '../../../shared/model/follow-up';
+import { FollowUpSchema, JudgementValueSchema, type Activity, type FollowUp, type Judgement, type Note, type Period, type PeriodKind } from '../../../shared/model/follow-up';
 import { PERIOD_COUNT, periodLabels } from '../../../shared/model/periods';
 
 const WORDS = ['Trygghetsvandring', 'Riktade insatser', 'Samverkansmöte', 'Medborgarforum', 'Trafikkontroll', 'tillsyner', 'Genomfört', 'i centrum', 'Fröslunda', 'Nyfors', 'enligt plan', 'ca 20', '(5010, 5011)', '"citat"', "o'hej", 'å ä ö'];
@@ -10,6 +10,23 @@ const text = fc
   .tuple(fc.constantFrom('', '', '=', '+', '-', '@', '=SUM(A1:A3)', '- '), fc.array(fc.constantFrom(...WORDS), { minLength: 1, maxLength: 5 }))
   .map(([pre, ws]) => `${pre}${ws.join(' ')}`.trim())
   .filter((s) => s !== '');
+/** Comments as sources carry them: one line or several (a cell with line breaks). */
+const commentText = fc.oneof(text, fc.array(text, { minLength: 2, maxLength: 3 }).map((ls) => ls.join('\n')));
+const sourceCell = fc.option(fc.constantFrom('E12', 'F30', 'C7', 'H101'), { nil: null });
+const note: fc.Arbitrary<Note> = fc.record({ cell: sourceCell, text: commentText });
+const sourceStatus = fc.option(
+  fc.record({ cell: sourceCell, text: fc.oneof(fc.constantFrom('Genomförd', 'Delvis', 'Pågår', 'Ej påbörjad', 'Klar!', '- inställd'), text) }),
+  { nil: null, freq: 2 },
+);
+const judgement: fc.Arbitrary<Judgement | null> = fc.option(
+  fc.record({
+    value: fc.constantFrom(...JudgementValueSchema.options),
+    phrase: fc.oneof(fc.constantFrom('kan anses vara uppfyllt', 'Genomförts tillsammans med polisen', 'pågår', 'inställt'), text, fc.constant('')),
+    cell: sourceCell,
+    source: fc.constantFrom('text' as const, 'user' as const),
+  }),
+  { nil: null, freq: 2 },
+);
 const place = fc.constantFrom('Göksten', 'Stadsparken', 'Centrala Thla', 'Nyfors', 'Skiftinge', 'Lagersberg', 'Fröslunda');
 const party = fc.constantFrom(null, 'police' as const, 'municipality' as const, 'joint' as const);
 
@@ -63,6 +80,9 @@ export function followUpArb(kinds: PeriodKind[] = ['tertial', 'tertial', 'quarte
         unit: fc.option(fc.constantFrom('trygghetsvandringar', 'kontroller', 'riktade insatser'), { nil: null }),
         periods: fc.tuple(...Array.from({ length: n }, (_, k) => periodArb(kind, year, k + 1))),
         cell: fc.option(fc.constantFrom('A12', 'A30', 'B7'), { nil: null }),
+        comments: fc.array(note, { maxLength: 3 }),
+        sourceStatus,
+        judgement,
       }).chain((a) => goalArb(a.unit).map((goal) => ({ ...a, goal })));
       const promise = fc.record({ text: fc.option(text, { nil: '' }), party, cell: fc.option(fc.constantFrom('A5', 'A9'), { nil: null }), activities: fc.array(activity, { maxLength: 4 }) });
       return fc.record({
@@ -91,7 +111,7 @@ export function followUpArb(kinds: PeriodKind[] = ['tertial', 'tertial', 'quarte
             activities: p.activities.map((a) => {
               let run = 0;
               const periods = a.periods.map((q) => (q.value === null ? q : { ...q, cumulative: (run += q.value) }));
-              const act: Activity = { id: `A${next++}`, text: a.text, party: a.party, cell: a.cell, goal: a.goal, unit: a.unit, periods, comments: [], sourceStatus: null, judgement: null, total: null, totalApprox: false, totalLowerBound: false, share: null, expected: null, status: 'no-data' };
+              const act: Activity = { id: `A${next++}`, text: a.text, party: a.party, cell: a.cell, goal: a.goal, unit: a.unit, periods, comments: a.comments, sourceStatus: a.sourceStatus, judgement: a.judgement, total: null, totalApprox: false, totalLowerBound: false, share: null, expected: null, status: 'no-data' };
               return withStatus(act, r.reportedPeriod);
             }),
           })),

@@ -1,5 +1,6 @@
 // readStructured gives back the model from a structured sheet (plan → grid → formulas evaluated → read), and reads user edits.
 import fc from 'fast-check';
+import { withStatus } from '../../../shared/calc/status';
 import type { FollowUp } from '../../../shared/model/follow-up';
 import { EVENTS_SHEET, FINDINGS_SHEET, planImportSheets, readStructured, structuredColumns, STRUCTURED_ROWS } from '../../../shared/plan';
 import { eksjoSample, eskilstunaSample } from '../../support/sample-follow-ups';
@@ -35,6 +36,9 @@ function essence(f: FollowUp) {
         share: a.share,
         expected: a.expected,
         status: a.status,
+        comments: a.comments,
+        sourceStatus: a.sourceStatus,
+        judgement: a.judgement,
         periods: a.periods.map((q) => ({
           value: q.value,
           approx: q.value !== null && q.approx,
@@ -138,6 +142,73 @@ describe('readStructured', () => {
     expect([a1.total, a1.status]).toEqual([1470, 'not-met']);
     expect(back.findings.filter((x) => x.code === 'structured-event-no-activity').map((x) => x.cell)).toEqual(['A2']);
     expect(back.findings.filter((x) => x.code === 'event-outside-period')).toHaveLength(1);
+  });
+
+  test('Bedömning: a suggestion kept stays the text\'s; changed, it is the user\'s; cleared, it is gone; a word outside the list is a finding', () => {
+    const f = eksjoSample(3);
+    const suggestion = { value: 'met' as const, phrase: 'kan anses vara uppfyllt', cell: 'D9', source: 'text' as const };
+    f.promises[0].activities[1] = withStatus({ ...f.promises[0].activities[1], judgement: suggestion }, 3);
+    const plans = planImportSheets(f);
+    const wb = evaluatePlans(plans);
+    const name = plans[0].name;
+    const c = structuredColumns(3);
+    const row = STRUCTURED_ROWS.firstData + 2; // L1, A1, A2
+    expect(wb.value(name, row, c.id)).toBe('A2');
+    const read = () => {
+      const back = readStructured({ structured: hostGrid(wb, plans[0]), events: hostGrid(wb, plans[1]) });
+      return { a: back.promises[0].activities[1], findings: back.findings };
+    };
+    expect([read().a.judgement, read().a.status]).toEqual([suggestion, 'met']);
+    wb.set(name, row, c.judgement, 'Delvis uppnått');
+    expect([read().a.judgement, read().a.status]).toEqual([{ value: 'partly-met', phrase: '', cell: null, source: 'user' }, 'manual']);
+    wb.set(name, row, c.judgement, 'Uppnått'); // back to what was suggested: the suggestion, kept
+    expect(read().a.judgement).toEqual(suggestion);
+    wb.set(name, row, c.judgement, null);
+    expect([read().a.judgement, read().a.status]).toEqual([null, 'manual']);
+    wb.set(name, row, c.judgement, 'Klart');
+    const { a, findings } = read();
+    expect(a.judgement).toBeNull();
+    const cell = `${String.fromCharCode(65 + c.judgement)}${row + 1}`;
+    expect(findings.find((x) => x.code === 'structured-bad-judgement')).toMatchObject({ cell, severity: 'info' });
+    // A judgement typed where none was suggested is the user's.
+    wb.set(name, row, c.suggestion, null);
+    wb.set(name, row, c.judgement, 'genomförd');
+    expect(read().a.judgement).toEqual({ value: 'done', phrase: 'kan anses vara uppfyllt', cell: 'D9', source: 'user' });
+  });
+
+  test('Kommentar: the source\'s comments come back with their cells, lines a user adds are a comment of their own; own status verbatim', () => {
+    const f = eksjoSample(3);
+    const comments = [{ cell: 'E9', text: 'Möten med\nföreningar' }, { cell: null, text: '-5 möten kvar' }, { cell: 'F9', text: 'Klart i maj' }];
+    f.promises[0].activities[1] = withStatus({ ...f.promises[0].activities[1], comments, sourceStatus: { cell: 'G9', text: 'Delvis' } }, 3);
+    const plans = planImportSheets(f);
+    const wb = evaluatePlans(plans);
+    const name = plans[0].name;
+    const c = structuredColumns(3);
+    const row = STRUCTURED_ROWS.firstData + 2;
+    expect(wb.value(name, row, c.comment)).toBe('Möten med\nföreningar\n-5 möten kvar\nKlart i maj');
+    expect(wb.value(name, row, c.commentCells)).toBe('E9 (rad 1–2)\n– (rad 3)\nF9 (rad 4)');
+    expect(wb.value(name, row, c.sourceStatus)).toBe('Delvis');
+    const read = () => readStructured({ structured: hostGrid(wb, plans[0]) }).promises[0].activities[1];
+    expect([read().comments, read().sourceStatus]).toEqual([comments, { cell: 'G9', text: 'Delvis' }]);
+    wb.set(name, row, c.comment, 'Möten med\nföreningar\n-5 möten kvar\nKlart i maj\nVi fortsätter i höst.');
+    expect(read().comments).toEqual([...comments, { cell: null, text: 'Vi fortsätter i höst.' }]);
+    wb.set(name, row, c.comment, 'Helt omskrivet');
+    expect(read().comments).toEqual([{ cell: null, text: 'Helt omskrivet' }]);
+    wb.set(name, row, c.comment, null);
+    expect(read().comments).toEqual([]);
+  });
+
+  test('a sheet of the layout before Bedömning and Kommentar (columns found by their headers) still reads', () => {
+    const f = eskilstunaSample(3);
+    const plans = planImportSheets(f);
+    const wb = evaluatePlans(plans);
+    const c = structuredColumns(3);
+    // Drop the three new columns as an older sheet lacks them: everything right of Status moves left.
+    const g = hostGrid(wb, plans[0]);
+    const drop = (r: unknown[]) => [...r.slice(0, c.judgement), ...r.slice(c.comment + 1)];
+    const old = { ...g, values: g.values.map((r) => drop(r) as typeof r), texts: g.texts?.map((r) => drop(r) as typeof r) };
+    const back = readStructured({ structured: old, events: hostGrid(wb, plans[1]), findings: hostGrid(wb, plans[2]) });
+    expect(essence(back)).toEqual(essence(f));
   });
 
   test('never throws: an unrelated grid gives a finding, not an exception', () => {

@@ -1,7 +1,7 @@
 // The structured sheet's live formulas, evaluated in HyperFormula, agree with computeStatus at every reported period.
 import fc from 'fast-check';
-import { computeStatus } from '../../../shared/calc/status';
-import { STATUS_LABEL } from '../../../shared/i18n/sv';
+import { computeStatus, judgementStatus, withStatus } from '../../../shared/calc/status';
+import { JUDGEMENT_LABEL, JUDGEMENT_ORDER, STATUS_LABEL } from '../../../shared/i18n/sv';
 import type { Activity, FollowUp } from '../../../shared/model/follow-up';
 import { planImportSheets, structuredColumns, STRUCTURED_ROWS, EVENTS_SHEET, EVENT_COLS } from '../../../shared/plan';
 import { eksjoSample, eskilstunaSample } from '../../support/sample-follow-ups';
@@ -34,6 +34,7 @@ function expectAgrees(wb: Workbook, f: FollowUp, reported: number | null): void 
       goal: a.goal,
       reportedPeriod: reported,
       periodCount: a.periods.length,
+      judgement: a.judgement?.value ?? null,
     });
     const got = {
       total: blankOrNull(wb.value(name, row, c.total)),
@@ -106,6 +107,46 @@ describe('structured sheet formulas (HyperFormula)', () => {
     wb.set(name, row, c.periodStart, null);
     wb.set(name, row, c.periodStart + 1, null); // counts cleared, texts remain → manual
     expect([wb.value(name, row, c.total), wb.value(name, row, c.status)]).toEqual(['', 'Bedöm manuellt']);
+  });
+
+  test('Bedömning gives the status where no count is reported, exactly as judgementStatus: both scales, before and after the year ends; a count overrides it', () => {
+    const f = eksjoSample(3);
+    const wb = evaluatePlans(planImportSheets(f));
+    const name = wb.plans[0].name;
+    const c = structuredColumns(3);
+    const { a, row } = activityRows(f).find((x) => x.a.id === 'A2')!; // en trygghetsvandring: prose only
+    expect(wb.value(name, row, c.status)).toBe('Bedöm manuellt');
+    for (const v of JUDGEMENT_ORDER) {
+      for (const r of [1, 2, 3]) {
+        wb.set(name, STRUCTURED_ROWS.reported, 1, r);
+        wb.set(name, row, c.judgement, JUDGEMENT_LABEL[v]);
+        const want = computeStatus({ values: a.periods.map((p) => p.value), hasText: a.periods.map((p) => p.text.trim() !== ''), goal: a.goal, reportedPeriod: r, periodCount: 3, judgement: v });
+        expect(want.status).toBe(judgementStatus(v, r === 3));
+        expect({ v, r, status: wb.value(name, row, c.status) }).toEqual({ v, r, status: STATUS_LABEL[want.status] });
+      }
+    }
+    wb.set(name, STRUCTURED_ROWS.reported, 1, 2);
+    wb.set(name, row, c.judgement, 'Ej påbörjad');
+    expect(wb.value(name, row, c.status)).toBe('Efter plan');
+    wb.set(name, row, c.judgement, 'uppnått'); // typed in lower case: the same word, as readStructured reads it
+    expect(wb.value(name, row, c.status)).toBe('Uppnått');
+    wb.set(name, row, c.judgement, 'Klart'); // not in the list: the rule without a judgement
+    expect(wb.value(name, row, c.status)).toBe('Bedöm manuellt');
+    wb.set(name, row, c.judgement, 'Ej uppnått');
+    wb.set(name, row, c.periodStart, 1); // a count: the goal of one is met, whatever the judgement says
+    expect([wb.value(name, row, c.total), wb.value(name, row, c.status)]).toEqual([1, 'Uppnått']);
+  });
+
+  test('imported judgements: the suggestion is in Bedömning and the live status follows it', () => {
+    const f = eksjoSample(3);
+    const a2 = f.promises[0].activities[1];
+    f.promises[0].activities[1] = withStatus({ ...a2, judgement: { value: 'done', phrase: 'Genomförts tillsammans med polisen', cell: 'C9', source: 'text' } }, 3);
+    expect(f.promises[0].activities[1].status).toBe('met');
+    const wb = evaluatePlans(planImportSheets(f));
+    const c = structuredColumns(3);
+    const { row } = activityRows(f).find((x) => x.a.id === 'A2')!;
+    expect([wb.value(wb.plans[0].name, row, c.judgement), wb.value(wb.plans[0].name, row, c.status)]).toEqual(['Genomförd', 'Uppnått']);
+    expectAgrees(wb, f, 3);
   });
 
   test('generated follow-ups: formulas equal computeStatus at every reported period', () => {
