@@ -6,7 +6,10 @@ import { CORPUS_DIR, checkCase, loadCorpus, loadExceptions } from '../test/suppo
 /** First contact: what held the first time the importer saw a case (recorded once per case, never overwritten). */
 const FIRST_CONTACT = join(CORPUS_DIR, 'first-contact.json');
 const firstContact: Record<string, { held: number; all: number; date: string; commit: string }> = existsSync(FIRST_CONTACT) ? JSON.parse(readFileSync(FIRST_CONTACT, 'utf8')) : {};
-const record = process.argv.includes('--record-first-contact');
+// Every run records the cases it sees for the first time (so no case is tuned on before its first contact is known).
+const record = !process.argv.includes('--no-record');
+/** The fourteen cases the importer was built on: never first contact. */
+const given = new Set<string>(JSON.parse(readFileSync(join(CORPUS_DIR, 'given.json'), 'utf8')));
 
 const verbose = process.argv.includes('--verbose') || process.argv.includes('-v');
 const json = process.argv.includes('--json');
@@ -21,7 +24,7 @@ for (const c of loadCorpus()) {
   held += h;
   all += results.length;
   perCase.push({ case: c.name, held: h, all: results.length });
-  if (record && !firstContact[c.name]) firstContact[c.name] = { held: h, all: results.length, date: new Date().toISOString().slice(0, 10), commit: process.env.CORPUS_COMMIT ?? '' };
+  if (record && !firstContact[c.name] && !given.has(c.name)) firstContact[c.name] = { held: h, all: results.length, date: new Date().toISOString().slice(0, 10), commit: process.env.CORPUS_COMMIT ?? '' };
   for (const r of results.filter((x) => !x.held)) {
     misses.push(`  ${r.case} #${r.row + 1} ${r.key}: väntat ${JSON.stringify(r.expected)}, fick ${JSON.stringify(r.actual)}${r.exception ? ` (känt: ${r.exception})` : ''}\n      ${r.text.slice(0, 110)}`);
   }

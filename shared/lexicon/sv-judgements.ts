@@ -10,7 +10,8 @@ export const JUDGEMENT_PHRASES: [RegExp, JudgementValue][] = [
   [/\b(?:inte|ej|icke)\s+(?:kunnat\s+)?(?:(?:anses\s+)?(?:vara\s+)?)(?:uppfyllt|uppfyllts|uppnått|uppnåtts|infriat|infriats|nått)\b/i, 'not-met'],
   [/\b(?:målet|målen|löftet|löftena|åtagandet)\s+(?:har\s+)?(?:inte|ej)\s+(?:nåtts|uppnåtts|uppfyllts|infriats)\b/i, 'not-met'],
   [/\b(?:kan|får)\s+(?:därmed\s+|således\s+)?anses\s+(?:vara\s+|som\s+)?(?:uppfyllt|uppfyllda?|uppnått|uppnådda?|genomfört|genomförda?|infriat|infriade?|nått)\b/i, 'met'],
-  [/\b(?:målet|målen|löftet|löftena|åtagandet)\s+(?:är|har|bedöms|anses)\s+(?:vara\s+|varit\s+|som\s+)?(?:uppfyllt|uppfyllts|uppnått|uppnåtts|nått|nåtts|infriat|infriats)\b/i, 'met'],
+  [/\b(?:målet|målen|löftet|löftena|åtagandet|aktiviteten)\s+(?:är|har|bedöms|anses)\s+(?:vara\s+|varit\s+|som\s+)?(?:uppfyllt|uppfyllts|uppnått|uppnåtts|nått|nåtts|infriat|infriats|genomfört|genomförts|utfört|utförts)\b/i, 'met'],
+  [/\bhar\s+(?:uppfyllt|infriat|hållit)\s+(?:sin del av\s+|sina delar av\s+)?(?:medborgar)?löftet\b/i, 'met'],
   [/\b(?:har\s+)?(?:uppfyllts|uppnåtts|infriats)\b/i, 'met'],
   [/^(?:uppfyllt|uppnått|infriat|ja,? (?:uppfyllt|uppnått))\.?$/i, 'met'],
 ];

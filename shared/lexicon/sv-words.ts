@@ -16,6 +16,8 @@ export const NOT_COUNT_BEFORE = [
   'buss', 'linje', 'väg', 'rv', 'e', 'version', 'steg', 'fas', 'etapp', 'dag', 'dagen', 'år', 'året', 'halvår',
   'våning', 'plan', 'lokal', 'sal', 'paragraf', 'bilaga', 'punkt', 'mål', 'löfte', 'medborgarlöfte', 'aktivitet',
   'storm', 'hobit', 'status', 'id', 'ärende', 'dnr', 'diarienummer', 'tel', 'telefon', 'uppföljning', 'covid', 'lss', 'sol', 'lvu', 'lvm',
+  // "ingripanden mot langning, varav 11 …": a part of something else, not the activity's count.
+  'varav',
 ];
 
 /** A word right after a number that makes it a measure, not a count ("50 km/h", "20 %", "15-åringar"). */
@@ -49,16 +51,16 @@ export const EN_COUNT_CONTEXT = [
 /** Of EN_COUNT_CONTEXT, the words that do not by themselves mean something was done. */
 export const EN_CONTEXT_NOT_VERB = ['med', 'har', 'hade', 'ska', 'skall', 'kommer', 'minst', 'högst', 'endast', 'bara', 'enbart', 'åtminstone', 'ytterligare'];
 /** Words after en/ett that show it is an article, not a count ("en del", "en gång till"). */
-export const EN_NOT_COUNT_BEFORE = ['del', 'gång', 'annan', 'av', 'och', 'sådan', 'viss', 'hel', 'stor', 'bra', 'god', 'ny', 'egen', 'fortsatt', 'positiv', 'negativ', 'ökad', 'minskad'];
+export const EN_NOT_COUNT_BEFORE = ['del', 'gång', 'annan', 'av', 'och', 'sådan', 'viss', 'hel', 'stor', 'bra', 'god', 'ny', 'egen', 'led', 'fortsatt', 'positiv', 'negativ', 'ökad', 'minskad'];
 
 /** Vague quantity words that give no number. */
 export const VAGUE_QUANTITY = ['några', 'flera', 'flertalet', 'enstaka', 'många', 'ett antal', 'ett flertal'];
 
 /** Nouns that count anything (occasions, pieces): they match every unit. */
-export const GENERIC_NOUNS = /^(?:gång|gånger|gången|st|stycken|tillfällen|tillfälle|tillfället|styck)$/i;
+export const GENERIC_NOUNS = /(?:^(?:st|stycken|styck)|gång|gånger|gången|tillfällen|tillfälle|tillfället)$/i;
 
-/** Nouns of by-products (people, vehicles, reports): another unit unless the goal counts them. */
-export const BY_PRODUCT_NOUNS = /^(?:personer|person|deltagare|besökare|elever|elev|ungdomar|barn|föräldrar|vårdnadshavare|invånare|medborgare|boende|individer|deltog|hyresgäster|lärare|anställda|medarbetare|poliser|polis|tjänstepersoner|tjänstemän|förare|fordon|bilar|mopeder|anmälningar|ordningsböter|lagföringar|rapporter|gripanden|gripna|omhändertaganden|timmar|timme|tim)$/i;
+/** Nouns of by-products (people, vehicles, reports, crimes): another unit unless the goal counts them. */
+export const BY_PRODUCT_NOUNS = /^(?:personer|person|deltagare|besökare|elever|elev|ungdomar|barn|föräldrar|vårdnadshavare|invånare|medborgare|boende|individer|deltog|hyresgäster|lärare|anställda|medarbetare|poliser|polis|tjänstepersoner|tjänstemän|förare|fordon|bilar|mopeder|anmälningar|ordningsböter|lagföringar|rapporter|gripanden|gripna|omhändertaganden|timmar|timme|tim|[\p{L}]*brott|beslag|ingripanden)$/iu;
 
 /** Measure nouns that head a unit phrase ("timmar fotpatrullering", "tillfällen besöka skolorna"): the count is of them. */
 export const MEASURE_HEADS = /^(?:timmar|timme|tim|tillfällen|tillfälle|gånger|kvällar|kvällen|helger|dagar|dygn|pass|veckor|nätter)$/i;

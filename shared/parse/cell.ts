@@ -1,6 +1,6 @@
 // Understands one period cell: a count, a running total, an event list, a milestone, another unit's count, or prose.
 import type { CellKind, FollowUpEvent, Milestone } from '../model/follow-up';
-import { BY_PRODUCT_NOUNS, GENERIC_NOUNS } from '../lexicon/sv-words';
+import { BY_PRODUCT_NOUNS, GENERIC_NOUNS, MEASURE_HEADS } from '../lexicon/sv-words';
 import { splitByClause } from './counts/clauses';
 import { judgementOf, type TextJudgement } from './counts/judgements';
 import { milestoneOf } from './counts/milestones';
@@ -62,14 +62,20 @@ function empty(kind: CellKind, extra: Partial<ParsedCell> = {}): ParsedCell {
 function chooseMention(ms: Mention[], ctx: CellContext): { chosen: Mention | null; other: boolean } {
   const usable = ms;
   if (!usable.length) return { chosen: null, other: false };
+  const byActivity = (m: Mention) => !!m.noun && ctx.activityNouns.some((n) => nounsMatch(m.noun as string, n) || phraseWords(m).some((w) => nounsMatch(w, n)));
   if (ctx.unit) {
+    // A goal in occasions or hours ("vid minst nio tillfällen") counts the activity itself first: "nio trafikinsatser".
+    if (MEASURE_HEADS.test(unitHead(ctx.unit))) {
+      const own = usable.find((m) => byActivity(m) && !m.afterPreposition);
+      if (own) return { chosen: own, other: false };
+    }
     const match = usable.find((m) => unitMatches(m, ctx.unit));
     if (match) return { chosen: match, other: false };
     const bare = usable.find((m) => !m.noun && !m.afterPreposition);
     if (bare) return { chosen: bare, other: false };
     return { chosen: null, other: true };
   }
-  const preferred = usable.find((m) => m.noun && ctx.activityNouns.some((n) => nounsMatch(m.noun as string, n) || phraseWords(m).some((w) => nounsMatch(w, n))));
+  const preferred = usable.find(byActivity);
   if (preferred) return { chosen: preferred, other: false };
   const first = usable.find((m) => !m.afterPreposition && !(m.noun && BY_PRODUCT_NOUNS.test(m.noun)));
   if (first) return { chosen: first, other: false };
@@ -97,10 +103,11 @@ export function parseCell(raw: string, ctx: CellContext): ParsedCell {
   const { chosen, other } = chooseMention(counts, ctx);
   if (chosen) {
     const isCum = chosen.cumulative && chosen.bracketOf === null;
+    const value = splitOverPlaces(text, counts, chosen) ?? chosen.value;
     return {
       kind: isCum ? 'cumulative' : 'count',
-      value: (isCum ? null : splitOverPlaces(text, counts, chosen)) ?? chosen.value,
-      statedCumulative: isCum ? chosen.value : chosen.bracketOf,
+      value,
+      statedCumulative: isCum ? value : chosen.bracketOf,
       approx: chosen.approx,
       lowerBound: chosen.lowerBound,
       milestone: milestoneOf(text),

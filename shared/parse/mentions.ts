@@ -6,6 +6,7 @@ import {
   EN_COUNT_CONTEXT,
   EN_NOT_COUNT_BEFORE,
   LOWER_BOUND_WORDS,
+  MEASURE_HEADS,
   NOT_COUNT_AFTER,
   NOT_COUNT_BEFORE,
   PHRASE_STOP,
@@ -180,6 +181,7 @@ export function findMentions(text: string): Mention[] {
     let k = i - 1;
     if (word && (t.low === 'tjugotal' || /tal$/.test(t.low)) && prev && prev.low === 'ett') k = i - 2;
     if (word && /^(?:par|fåtal)$/.test(t.low)) k = i - 2;
+    if (!word && consumed > i && prev && prev.low === 'ett') k = i - 2; // minst ett 30-tal gånger
     const q1 = tokens[k];
     const q2 = tokens[k - 1];
     if (q1 && q1.kind === 'word') {
@@ -198,6 +200,8 @@ export function findMentions(text: string): Mention[] {
     if (p && p.kind === 'word' && (APPROX.has(p.low) || LOWER.has(p.low) || UPPER.has(p.low))) p = tokens[k - 1];
     const afterPreposition = !!(p && p.kind === 'word' && PREPOSITION_SET.has(p.low) && !(p.low === 'över' || p.low === 'under'));
     const before = text.slice(Math.max(0, t.start - 80), t.start);
+    // "vid 18 tillfällen", "under tre kvällar": occasions are counted, whatever the preposition.
+    const occasions = afterPreposition && MEASURE_HEADS.test(phraseAfter(tokens, consumed).noun ?? '');
     const cumulative = CUMULATIVE.test(before) || !!(nextTok && nextTok.kind === 'word' && /^(?:totalt|sammanlagt|hittills)$/.test(nextTok.low));
     const { phrase, noun } = phraseAfter(tokens, consumed);
     out.push({
@@ -211,7 +215,7 @@ export function findMentions(text: string): Mention[] {
       upperBound,
       cumulative,
       word,
-      afterPreposition,
+      afterPreposition: afterPreposition && !occasions,
       bracketOf: null,
     });
   }

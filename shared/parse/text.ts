@@ -73,8 +73,22 @@ export function nounsMatch(a: string, b: string): boolean {
   if (x === y) return true;
   const [short, long] = x.length <= y.length ? [x, y] : [y, x];
   if (short.length >= 4 && (long.endsWith(short) || long.startsWith(short))) return true;
+  // Two compounds of one head and one modifier: trafikinsatser ~ trafikövervakningsinsatser.
+  if (short.length >= 9 && commonPrefix(x, y) >= 4 && commonSuffix(x, y) >= 5) return true;
   const tol = short.length >= 9 ? 2 : short.length >= 6 ? 1 : 0;
   return tol > 0 && editDistance(x, y, tol) <= tol;
+}
+
+function commonPrefix(a: string, b: string): number {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return i;
+}
+
+function commonSuffix(a: string, b: string): number {
+  let i = 0;
+  while (i < a.length && i < b.length && a[a.length - 1 - i] === b[b.length - 1 - i]) i++;
+  return i;
 }
 
 /** Words of a text (letters, digits, hyphens inside words). */

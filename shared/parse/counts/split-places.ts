@@ -3,7 +3,7 @@ import type { Mention } from '../mentions';
 import { nounsMatch } from '../text';
 
 /** "i|på|vid <Place>" right after a mention, then a joiner (samt, och, a comma) before the next one. */
-const PLACE_AFTER = /^\s*(?:[\p{L}-]+\s+)?(?:i|på|vid)\s+(?:[\p{Lu}][\p{L}-]*|centrum|stan|city)(?:\s+[\p{Lu}][\p{L}-]*)?\s*(?:,|samt|och|respektive)?\s*$/u;
+const PLACE_AFTER = /^\s*(?:[\p{L}-]+\s+)?(?:i|på|vid)\s+(?:[\p{Lu}][\p{L}-]*|centrum|stan|city)(?:[\s/][\p{L}/-]+){0,3}?\s*,?\s*(?:samt|och|respektive)?\s*$/u;
 
 /**
  * When the chosen count is the first of several counts of the same thing, each at a place and
@@ -11,7 +11,7 @@ const PLACE_AFTER = /^\s*(?:[\p{L}-]+\s+)?(?:i|på|vid)\s+(?:[\p{Lu}][\p{L}-]*|c
  */
 export function splitOverPlaces(text: string, mentions: Mention[], chosen: Mention): number | null {
   const i = mentions.indexOf(chosen);
-  if (i < 0 || chosen.cumulative) return null;
+  if (i < 0) return null;
   let sum = chosen.value;
   let parts = 1;
   for (let k = i; k + 1 < mentions.length; k++) {
@@ -21,7 +21,7 @@ export function splitOverPlaces(text: string, mentions: Mention[], chosen: Menti
     const phraseLen = cur.phrase ? between.indexOf(cur.phrase) + cur.phrase.length : 0;
     if (!PLACE_AFTER.test(between.slice(Math.max(0, phraseLen)))) break;
     if (next.noun && chosen.noun && !nounsMatch(next.noun, chosen.noun)) break;
-    if (next.cumulative || next.bracketOf !== null) break;
+    if (next.bracketOf !== null || (next.cumulative && !chosen.cumulative)) break;
     sum += next.value;
     parts++;
   }
