@@ -1,6 +1,6 @@
 // Plans are JSON-safe and schema-valid, keep formula-looking text as literal strings, and use only portable functions.
 import fc from 'fast-check';
-import { STATUS_COLOUR, STATUS_LABEL } from '../../../shared/i18n/sv';
+import { JUDGEMENT_LABEL, STATUS_COLOUR, STATUS_LABEL } from '../../../shared/i18n/sv';
 import type { FollowUp } from '../../../shared/model/follow-up';
 import { SheetPlanSchema, looksLikeFormula, type PlanCell, type SheetPlan } from '../../../shared/model/sheet-plan';
 import {
@@ -10,6 +10,7 @@ import {
   planStructured,
   planSummary,
   planToGrid,
+  structuredCellMap,
   structuredColumns,
   structuredSheetName,
   summarySheetName,
@@ -45,8 +46,15 @@ function modelTexts(f: FollowUp): Set<string> {
       t.add(a.text);
       t.add(a.goal?.phrase ?? '');
       for (const q of a.periods) t.add(q.text);
+      for (const c of a.comments) t.add(c.text);
+      t.add(a.sourceStatus?.text ?? '');
+      t.add(a.judgement?.phrase ?? '');
     }
   }
+  for (const n of f.notes) t.add(n.text);
+  // The sheet's own words (status and judgement labels) are in formulas by design.
+  const words = [...Object.values(STATUS_LABEL), ...Object.values(JUDGEMENT_LABEL)];
+  for (const x of [...t]) if (words.some((w) => w.includes(x))) t.delete(x);
   return t;
 }
 
@@ -64,9 +72,11 @@ function checkPlans(f: FollowUp): void {
     }
   }
   // Formula-looking imported texts are plain strings in the structured plan.
-  const structured = cells(planStructured(f));
+  const structured = cells(planStructured(f)).filter((c): c is string => typeof c === 'string');
+  const findings = cells(planImportSheets(f)[2]).filter((c): c is string => typeof c === 'string');
   for (const t of texts) {
-    if (t && looksLikeFormula(t)) expect(structured).toContain(t);
+    // Comments share the Kommentar cell, one per line; notes are on Kontroller.
+    if (t && looksLikeFormula(t)) expect([...structured, ...findings].some((c) => c === t || c.split('\n').includes(t) || c.includes(t))).toBe(true);
   }
 }
 
@@ -133,6 +143,40 @@ describe('plan safety', () => {
       'ID', 'Löfte', 'Aktivitet', 'Ansvarig', 'Mål', 'Målvärde', 'Enhet', 'Tertial 1', 'Tertial 2', 'Tertial 3', 'Totalt', 'Andel av mål', 'Förväntat hittills', 'Status',
     ]);
     expect(plan.blocks[0].numberFormats?.[STRUCTURED_ROWS.firstData + 1][c.share]).toBe('0 %');
+  });
+
+  test('structured plan: Bedömning offers both scales as a list, a suggestion from the text is marked with a note quoting its words; Kommentar and own status beside Status', () => {
+    const f = eksjoSample();
+    const a2 = f.promises[0].activities[1];
+    a2.judgement = { value: 'met', phrase: 'kan anses vara uppfyllt', cell: 'C9', source: 'text' };
+    a2.comments = [{ cell: 'E9', text: 'Arbetsgrupp bildad' }];
+    a2.sourceStatus = { cell: 'F9', text: 'Delvis' };
+    f.promises[1].activities[0].judgement = { value: 'in-progress', phrase: '', cell: null, source: 'user' };
+    const plan = planStructured(f);
+    const c = structuredColumns(3);
+    const grid = planToGrid(plan);
+    expect(grid[STRUCTURED_ROWS.header].slice(c.status, c.comment + 1)).toEqual(['Status', 'Bedömning', 'Egen status i underlaget', 'Kommentar']);
+    const lists = plan.validations.filter((v) => v.range.startsWith(String.fromCharCode(65 + c.judgement)));
+    expect(lists.length).toBeGreaterThan(0);
+    for (const v of lists) expect(v.rule).toEqual({ type: 'list', values: ['Uppnått', 'Delvis uppnått', 'Ej uppnått', 'Genomförd', 'Pågår', 'Ej påbörjad', 'Inställd'] });
+    const row = grid.findIndex((r) => r[c.id] === 'A2');
+    expect([grid[row][c.judgement], grid[row][c.sourceStatus], grid[row][c.comment], grid[row][c.suggestion], grid[row][c.judgementPhrase], grid[row][c.judgementCell]]).toEqual([
+      'Uppnått', 'Delvis', 'Arbetsgrupp bildad', 'Uppnått', 'kan anses vara uppfyllt', 'C9',
+    ]);
+    expect(plan.blocks[0].styles?.[row][c.judgement]).toBe('suggestion');
+    expect(plan.styles.suggestion.italic).toBe(true);
+    const cell = `${String.fromCharCode(65 + c.judgement)}${row + 1}`;
+    expect(plan.notes.find((n) => n.cell === cell)?.text).toBe('Förslag från texten: «kan anses vara uppfyllt» (cell C9 i underlaget). Behåll förslaget eller välj en annan bedömning.');
+    const userRow = grid.findIndex((r) => r[c.id] === 'A3');
+    expect([grid[userRow][c.judgement], grid[userRow][c.suggestion], plan.blocks[0].styles?.[userRow][c.judgement]]).toEqual(['Pågår', null, 'judgement']);
+    // The rule is written beside the table: the status note says how judgements count.
+    const statusNote = plan.notes.find((n) => n.cell === `${String.fromCharCode(65 + c.status)}${STRUCTURED_ROWS.header + 1}`)!.text;
+    expect(statusNote).toContain('Utan antal att räkna från avgör Bedömning:');
+    expect(statusNote).toContain('Uppnått, Genomförd → Uppnått');
+    expect(statusNote).toContain('Ej påbörjad → Efter plan (Ej uppnått när året är slut)');
+    // Source cells of comments and own status map to the structured cells that show them.
+    expect(structuredCellMap(f).get('E9')).toBe(`${String.fromCharCode(65 + c.comment)}${row + 1}`);
+    expect(structuredCellMap(f).get('F9')).toBe(`${String.fromCharCode(65 + c.sourceStatus)}${row + 1}`);
   });
 
   test('cells with findings are marked and carry the message as a note; the row lists them under Kontroller', () => {

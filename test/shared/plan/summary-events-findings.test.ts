@@ -1,4 +1,5 @@
 // The summary sheet (overview, per-promise tables in readers' form, chart, REPT bars), the Händelser and Kontroller sheets.
+import { withStatus } from '../../../shared/calc/status';
 import { STATUS_COLOUR } from '../../../shared/i18n/sv';
 import type { SheetPlan } from '../../../shared/model/sheet-plan';
 import { parseA1Range } from '../../../shared/model/a1';
@@ -83,6 +84,25 @@ describe('summary sheet', () => {
     expect(wb.value(plan.name, traffic, 7)).toBe('█'.repeat(19) + '░');
     expect(wb.value(plan.name, rowOf(g, 'Trygghetsvandring'), 7)).toBe('█'.repeat(20));
     expect(wb.value(plan.name, rowOf(g, 'Ingripande narkotikabrott (enligt STATUS; brottskod 5010, 5011)'), 7)).toBe('');
+  });
+
+  test('Bedömning and Kommentar per activity: a judged status says so, a suggestion says it is one, own status and comments one per line', () => {
+    const f = eksjoSample(3);
+    const walk = f.promises[0].activities[1];
+    f.promises[0].activities[1] = withStatus(
+      { ...walk, judgement: { value: 'not-started', phrase: 'har inte kommit igång', cell: 'D24', source: 'text' }, sourceStatus: { cell: 'E24', text: 'Ej startad' }, comments: [{ cell: 'F24', text: '=Flyttad till 2020' }] },
+      3,
+    );
+    const plan = planSummary(f, { generatedAt: '2020-01-08' });
+    const g = planToGrid(plan);
+    const header = g.findIndex((r) => r[0] === 'Aktivitet');
+    expect(g[header]).toEqual(['Aktivitet', 'T1', 'T2', 'T3', 'Mål', 'Status', 'Totalt', 'Andel av mål', 'Bedömning', 'Kommentar']);
+    const r = g[rowOf(g, walk.text)];
+    expect(r.slice(5, 6)).toEqual(['Ej uppnått (bedömd)']);
+    expect(r.slice(8)).toEqual(['Ej påbörjad (förslag från texten: «har inte kommit igång»)', 'Egen status i underlaget: Ej startad\n=Flyttad till 2020']);
+    expect(plan.blocks[0].styles?.[rowOf(g, walk.text)][5]).toBe(statusStyle('not-met'));
+    const counted = g[rowOf(g, 'Genomföra minst tio riktade insatser mot alkohol och droger i hela kommunen.')];
+    expect(counted.slice(8)).toEqual([null, null]);
   });
 
   test('built from readStructured after an edit, the summary shows the edited count and status', () => {

@@ -1,5 +1,7 @@
-// buildReport turns a follow-up into a Swedish report model shaped like the published follow-ups (both seeds, samples, earlier periods).
-import { buildReport, periodText, ReportDocSchema, type ReportBlock, type ReportDoc } from '../../../shared/report';
+// buildReport turns a follow-up into a Swedish report model shaped like the published follow-ups (both seeds, samples, earlier periods, judgements and comments).
+import JSZip from 'jszip';
+import { withStatus } from '../../../shared/calc/status';
+import { buildReport, periodText, renderDocx, renderHtml, ReportDocSchema, type ReportBlock, type ReportDoc } from '../../../shared/report';
 import { STATUS_COLOUR } from '../../../shared/i18n/sv';
 import { eksjoSample, eskilstunaSample } from '../../support/sample-follow-ups';
 import { importSeed } from '../../support/seeds';
@@ -149,5 +151,58 @@ describe('periodText', () => {
   it('lists events one per line', () => {
     const events = [{ place: 'Göksten', date: '2019-11-08', cell: null }, { place: 'Stadsparken', date: '2019-11-12', cell: null }];
     expect(periodText({ ...base, kind: 'events', value: 2, cumulative: 2, statedCumulative: null, events, text: '' } as never)).toBe('Göksten 2019-11-08\nStadsparken 2019-11-12');
+  });
+});
+
+describe('buildReport with judgements and comments', () => {
+  /** Eksjö with a suggested judgement, an own status and comments on the prose-only walk, and a user's judgement on a counted activity. */
+  function judged() {
+    const f = eksjoSample(3);
+    const walk = f.promises[0].activities[1];
+    f.promises[0].activities[1] = withStatus(
+      {
+        ...walk,
+        judgement: { value: 'done', phrase: 'Genomförts tillsammans med polisen', cell: 'D24', source: 'text' },
+        sourceStatus: { cell: 'E24', text: 'Klar' },
+        comments: [{ cell: 'F24', text: 'Vandringen i Mariannelund flyttades till hösten.' }, { cell: null, text: '<b>Ny</b> vandring 2020' }],
+      },
+      3,
+    );
+    f.promises[1].activities[0] = withStatus({ ...f.promises[1].activities[0], judgement: { value: 'partly-met', phrase: '', cell: null, source: 'user' } }, 3);
+    return f;
+  }
+
+  it('a status a judgement gave says "bedömd"; a column carries the judgement (a suggestion says so), the own status and the comments', () => {
+    const doc = buildReport(judged(), opts);
+    const l1 = tableAfter(doc, 'Löfte 1');
+    expect(l1.header).toEqual(['Aktivitet', 'Tertial 1', 'Tertial 2', 'Tertial 3', 'Totalt', 'Mål', 'Status (andel av mål)', 'Bedömning och kommentar']);
+    const walk = row(l1, 'Kommunen ska genomföra en trygghetsvandring');
+    expect(walk[6]).toBe('Uppnått (bedömd)');
+    expect(walk[7]).toBe(
+      'Bedömning: Genomförd (förslag från texten: «Genomförts tillsammans med polisen»)\nEgen status i underlaget: Klar\nVandringen i Mariannelund flyttades till hösten.\n<b>Ny</b> vandring 2020',
+    );
+    expect(row(l1, 'Ökad polisiär närvaro')[7]).toBe('');
+    // A count decides the status; the user's judgement is still shown beside it.
+    const l2 = tableAfter(doc, 'Löfte 2');
+    expect(row(l2, 'Genomföra minst tio')[6]).toBe('Uppnått (140 %)');
+    expect(row(l2, 'Genomföra minst tio')[7]).toBe('Bedömning: Delvis uppnått');
+    expect(ReportDocSchema.parse(doc)).toEqual(doc);
+  });
+
+  it('tables of promises without judgements or comments keep their columns', () => {
+    const doc = buildReport(eksjoSample(3), opts);
+    expect(tableAfter(doc, 'Löfte 1').header).toHaveLength(7);
+  });
+
+  it('the HTML and .docx show the judgement column, with sheet text escaped', async () => {
+    const doc = buildReport(judged(), opts);
+    const html = renderHtml(doc);
+    expect(html).toContain('<th scope="col">Bedömning och kommentar</th>');
+    expect(html).toContain('&lt;b&gt;Ny&lt;/b&gt; vandring 2020');
+    expect(html).toContain('Uppnått (bedömd)');
+    const zip = await JSZip.loadAsync(await renderDocx(doc));
+    const xml = await zip.file('word/document.xml')!.async('string');
+    expect(xml).toContain('Bedömning och kommentar');
+    expect(xml).toContain('Egen status i underlaget: Klar');
   });
 });
