@@ -3,7 +3,9 @@ import { goalTarget } from '../calc/status';
 import { FINDING } from '../i18n/sv-findings';
 import type { Activity, Finding, Goal, Judgement, Note, Party, Period } from '../model/follow-up';
 import { UNCOMPUTED } from '../model/follow-up';
+import { MILESTONE_JUDGEMENT } from '../lexicon/sv-judgements';
 import { parseCell, type ParsedCell } from '../parse/cell';
+import { milestoneHit } from '../parse/counts/milestones';
 import { goalForActivity, parseGoalCell, parseGoals } from '../parse/goal';
 import { lower, squash } from '../parse/text';
 import type { PromiseDraft } from './promises';
@@ -35,6 +37,14 @@ function goalOf(row: RawActivityRow, text: string, promise: PromiseDraft): Goal 
   return goal;
 }
 
+/** "Områdespolisen skall fortsätta …" → "fortsätta …": the actor is not what the activity counts. */
+const ACTOR = /^[\p{L}\s/-]{2,60}?\s(?:ska|skall|kommer att|lovar att|lovar|åtar sig att)\s/iu;
+
+function withoutActor(text: string): string {
+  const m = ACTOR.exec(text);
+  return m ? text.slice(m[0].length) : text;
+}
+
 /** Reads one table row into an activity draft (see DOMAIN.md for the cell rules). */
 export function buildActivity(row: RawActivityRow, promiseKey: number, promise: PromiseDraft, sinks: ActivitySinks): ActivityDraft {
   const text = row.activity ? row.activity.text : '';
@@ -43,7 +53,7 @@ export function buildActivity(row: RawActivityRow, promiseKey: number, promise: 
     if (firstCell) sinks.findings.push({ severity: 'warning', code: 'activity-without-name', cell: firstCell.cell, message: FINDING.activityNoName(firstCell.cell) });
   }
   const goal = goalOf(row, text, promise);
-  const activityNouns = (text.match(/[\p{L}-]{4,}/gu) ?? []).slice(0, 12);
+  const activityNouns = (withoutActor(text).match(/[\p{L}-]{4,}/gu) ?? []).slice(0, 12);
   const ctx = { unit: goal?.unit ?? null, activityNouns, year: sinks.year, goalValue: goal ? goalTarget(goal) : null };
   const parsed = row.periods.map((p) => parseCell(p?.text ?? '', ctx));
   const party = (row.party ? partyOf(`${row.party.text} `) ?? partyFromWord(row.party.text) : null) ?? partyOf(text) ?? promise.party;
@@ -73,17 +83,27 @@ export function buildActivity(row: RawActivityRow, promiseKey: number, promise: 
     periods,
     comments: [],
     sourceStatus: null,
-    judgement: judgementFromCells(parsed, periods),
+    judgement: judgementFromCells(parsed, periods, goal),
     ...UNCOMPUTED,
   };
   return { promiseKey, row, activity, parsed };
 }
 
-/** The latest period's judgement in words, as a suggestion read from the text. */
-function judgementFromCells(parsed: ParsedCell[], periods: Period[]): Judgement | null {
+/**
+ * A judgement suggested by the text: the latest period's judgement in words ("kan anses vara
+ * uppfyllt"); for an action without a numeric goal and without counts, also its latest
+ * milestone ("Ja, detta har genomförts" → Genomförd).
+ */
+function judgementFromCells(parsed: ParsedCell[], periods: Period[], goal: Goal | null): Judgement | null {
   for (let i = parsed.length - 1; i >= 0; i--) {
     const j = parsed[i].judgement;
     if (j) return { value: j.value, phrase: j.phrase, cell: periods[i].cell, source: 'text' };
+  }
+  if (goal || periods.some((p) => p.value !== null)) return null;
+  for (let i = periods.length - 1; i >= 0; i--) {
+    if (!periods[i].text.trim()) continue;
+    const hit = milestoneHit(periods[i].text);
+    return hit ? { value: MILESTONE_JUDGEMENT[hit.value], phrase: hit.phrase, cell: periods[i].cell, source: 'text' } : null;
   }
   return null;
 }

@@ -47,7 +47,13 @@ export const EN_COUNT_CONTEXT = [
   'har', 'haft', 'hade', 'gjort', 'gjorts', 'göra', 'utfört', 'utförts', 'utföra', 'skett', 'skedde', 'ägt', 'starta', 'startat',
   'bjuda', 'bjudit', 'kallat', 'kalla', 'varit', 'blev', 'blivit', 'ska', 'skall', 'kommer', 'lovar', 'planerar', 'planerat',
   'med', 'delta', 'deltog', 'deltagit', 'besök', 'besökt', 'besökte', 'besöka', 'ytterligare', 'utfördes', 'gjordes', 'startades',
+  // Verb-first fragments of reports: "Öppnat ett nytt kontor", "Medverkat vid en trygghetsvandring".
+  'öppnat', 'öppnats', 'öppnade', 'invigt', 'invigts', 'skapat', 'skapats', 'bildat', 'bildats', 'inrättat', 'inrättats', 'infört', 'införts',
+  'anställt', 'anställts', 'medverkat', 'medverkade', 'deltagit', 'närvarat', 'bjöd', 'anordnade', 'arrangerade', 'höll', 'startade',
 ];
+
+/** Prepositions after which en/ett still counts the activity when its noun is the goal's ("medverkat vid en trygghetsvandring"). */
+export const EN_AFTER_PREPOSITION = ['vid', 'i', 'på'];
 /** Of EN_COUNT_CONTEXT, the words that do not by themselves mean something was done. */
 export const EN_CONTEXT_NOT_VERB = ['med', 'har', 'hade', 'ska', 'skall', 'kommer', 'minst', 'högst', 'endast', 'bara', 'enbart', 'åtminstone', 'ytterligare'];
 /** Words after en/ett that show it is an article, not a count ("en del", "en gång till"). */
@@ -60,7 +66,7 @@ export const VAGUE_QUANTITY = ['några', 'flera', 'flertalet', 'enstaka', 'mång
 export const GENERIC_NOUNS = /(?:^(?:st|stycken|styck)|gång|gånger|gången|tillfällen|tillfälle|tillfället)$/i;
 
 /** Nouns of by-products (people, vehicles, reports, crimes): another unit unless the goal counts them. */
-export const BY_PRODUCT_NOUNS = /^(?:personer|person|deltagare|besökare|elever|elev|ungdomar|barn|föräldrar|vårdnadshavare|invånare|medborgare|boende|individer|deltog|hyresgäster|lärare|anställda|medarbetare|poliser|polis|tjänstepersoner|tjänstemän|förare|fordon|bilar|mopeder|anmälningar|ordningsböter|lagföringar|rapporter|gripanden|gripna|omhändertaganden|timmar|timme|tim|[\p{L}]*brott|beslag|ingripanden)$/iu;
+export const BY_PRODUCT_NOUNS = /(?:^|\p{L})(?:personer|person|deltagare|besökare|elever|elev|ungdomar|barn|föräldrar|vårdnadshavare|invånare|medborgare|boende|individer|deltog|hyresgäster|lärare|anställda|medarbetare|poliser|polis|tjänstepersoner|tjänstemän|förare|fordon|bilar|mopeder|anmälningar|ordningsböter|lagföringar|rapporter|gripanden|gripna|omhändertaganden|timmar|timme|tim|[\p{L}]*brott|beslag|ingripanden)$/iu;
 
 /** Measure nouns that head a unit phrase ("timmar fotpatrullering", "tillfällen besöka skolorna"): the count is of them. */
 export const MEASURE_HEADS = /^(?:timmar|timme|tim|tillfällen|tillfälle|gånger|kvällar|kvällen|helger|dagar|dygn|pass|veckor|nätter)$/i;

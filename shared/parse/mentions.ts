@@ -2,6 +2,7 @@
 import {
   APPROX_WORDS,
   COUNT_FILLERS,
+  EN_AFTER_PREPOSITION,
   EN_CONTEXT_NOT_VERB,
   EN_COUNT_CONTEXT,
   EN_NOT_COUNT_BEFORE,
@@ -51,6 +52,7 @@ const UPPER = new Set(UPPER_BOUND_WORDS);
 const CUMULATIVE = RUNNING_TOTAL_WORDS;
 const EN_CONTEXT = new Set(EN_COUNT_CONTEXT);
 const EN_NOT_VERB = new Set(EN_CONTEXT_NOT_VERB);
+const EN_PREP = new Set(EN_AFTER_PREPOSITION);
 const NOT_COUNT_AFTER_EN = new Set(EN_NOT_COUNT_BEFORE);
 const VAGUE = new Set(VAGUE_QUANTITY.filter((w) => !w.includes(' ')));
 
@@ -128,7 +130,9 @@ export function findMentions(text: string): Mention[] {
           if ((t.low === 'en' || t.low === 'ett')) {
             const nt = tokens[i + 1];
             if (nt && nt.kind === 'word' && (/^(?:tiotal|tjugotal|trettiotal|fyrtiotal|femtiotal|hundratal|par|fåtal)$/.test(nt.low) || /-?tal$/.test(nt.low))) continue;
-            const ctx = (prev && prev.kind === 'word' && EN_CONTEXT.has(prev.low)) || (verbSeen && prev && (prev.low === 'och' || prev.low === 'samt' || prev.text === ','));
+            const ctx =
+              (prev && prev.kind === 'word' && EN_CONTEXT.has(prev.low)) ||
+              (verbSeen && prev && (prev.low === 'och' || prev.low === 'samt' || prev.text === ',' || EN_PREP.has(prev.low)));
             const startOfSentence = !prev || (prev.kind === 'punct' && /[.!?:;•\-–]/.test(prev.text));
             if (!ctx && !startOfSentence) continue;
             if (!nt || nt.kind !== 'word' || NOT_COUNT_AFTER_EN.has(nt.low) || STOP.has(nt.low)) continue;
