@@ -8,7 +8,8 @@ import JSZip from 'jszip';
 import { buildFromGrid, hostGridFromPlan, runBuild } from '../../cli/commands/build';
 import { runDemo } from '../../cli/commands/demo';
 import { main } from '../../cli/main';
-import { planImportSheets } from '../../shared/plan';
+import { isGeneratedSheet } from '../../shared/app/generated-sheets';
+import { planImportSheets, sourceSheetName } from '../../shared/plan';
 import { seedGrid, seedText } from '../support/seeds';
 
 const ROOT = join(__dirname, '..', '..');
@@ -35,6 +36,7 @@ describe('buildFromGrid', () => {
       expect(pick(r.followUp)).toEqual(pick(r.imported));
       expect(r.followUp.reportedPeriod).toBe(3);
       expect(r.plans.map((p) => p.kind)).toEqual(['structured', 'events', 'findings', 'summary']);
+      expect([r.source.sheetName, r.imported.sheetName, r.source.values]).toEqual([seed, seed, seedGrid(seed).values]);
       expect(r.report.title).toBe(`Uppföljning av medborgarlöften – ${r.imported.kommun} 2019`);
     }
   });
@@ -51,6 +53,19 @@ describe('buildFromGrid', () => {
   });
 });
 
+describe('sourceSheetName', () => {
+  it('keeps a valid name, makes an invalid one valid, and falls back to "Underlag"', () => {
+    expect(sourceSheetName('Blad1')).toBe('Blad1');
+    expect(sourceSheetName('Uppföljning: T1/T2 [utkast]?')).toBe('Uppföljning T1 T2 utkast');
+    expect(sourceSheetName("'citat'")).toBe('citat');
+    expect(sourceSheetName('x'.repeat(40))).toHaveLength(31);
+    expect(sourceSheetName(null)).toBe('Underlag');
+    expect(sourceSheetName('  ')).toBe('Underlag');
+    expect(sourceSheetName('Kontroller', isGeneratedSheet)).toBe('Underlag');
+    expect(sourceSheetName('Underlag', (n) => n === 'Underlag')).toBe('Underlag 2');
+  });
+});
+
 describe('runBuild', () => {
   it('writes the workbook and the report and says what it wrote (exit 0)', async () => {
     const { io, out, err } = capture();
@@ -59,13 +74,13 @@ describe('runBuild', () => {
     const code = await runBuild([join(FIX, 'eskilstuna-2019.txt'), '-o', xlsx, '--docx', docx], io, { now: NOW });
     expect(err).toEqual([]);
     expect(code).toBe(0);
-    expect(out[0]).toMatch(/^Skrev .*eskilstuna\.xlsx \(\d+,\d kB; blad: Medborgarlöften 2019, Händelser, Kontroller, Sammanfattning T3 2019\)$/);
+    expect(out[0]).toMatch(/^Skrev .*eskilstuna\.xlsx \(\d+,\d kB; blad: Underlag, Medborgarlöften 2019, Händelser, Kontroller, Sammanfattning T3 2019\)$/);
     expect(out[1]).toMatch(/^Skrev .*eskilstuna\.docx \(\d+,\d kB; rapport\)$/);
     expect(out[2]).toMatch(/^Inga fel i underlaget \(\d+ anmärkningar/);
     expect(statSync(xlsx).size).toBeGreaterThan(5000);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(xlsx);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Medborgarlöften 2019', 'Händelser', 'Kontroller', 'Sammanfattning T3 2019']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Underlag', 'Medborgarlöften 2019', 'Händelser', 'Kontroller', 'Sammanfattning T3 2019']);
     const summary = wb.getWorksheet('Sammanfattning T3 2019')!;
     const texts: string[] = [];
     summary.eachRow((row) => row.eachCell((c) => texts.push(typeof c.value === 'string' ? c.value : '')));
@@ -76,6 +91,60 @@ describe('runBuild', () => {
     // The report is built from the structured sheet read back, and still shows running totals as written.
     expect(doc).toContain('479 (1019)');
     expect(doc).toContain('Ej uppnått (95 %)');
+  });
+
+  it('puts the source sheet first, as read, so every link of Kontroller lands on the cell it names', async () => {
+    const src = join(dir, 'hostile.txt');
+    // A seed with text that looks like formulas: it must reach the copied sheet as text.
+    writeFileSync(src, `${seedText('eskilstuna-2019').replace(/\n?$/, '\n')}=SUM(A1:A3)\t+46 70\t-5 st\t@kommun\n`);
+    const xlsx = join(dir, 'hostile.xlsx');
+    const { io } = capture();
+    expect(await runBuild([src, '-o', xlsx], io, { now: NOW })).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(xlsx);
+    const source = wb.worksheets[0];
+    expect(source.name).toBe('Underlag');
+    const grid = seedGrid('eskilstuna-2019');
+    // Every cell of the source holds what the grid held.
+    grid.values.forEach((row, r) => row.forEach((v, c) => expect([r, c, source.getCell(r + 1, c + 1).value ?? '']).toEqual([r, c, v ?? ''])));
+    const last = grid.values.length + 1;
+    expect([1, 2, 3, 4].map((c) => source.getCell(last, c).value)).toEqual(['=SUM(A1:A3)', '+46 70', '-5 st', '@kommun']);
+    expect(source.getCell(last, 1).formula).toBeUndefined();
+    const zip = await JSZip.loadAsync(readFileSync(xlsx));
+    expect(await zip.file('xl/worksheets/sheet1.xml')!.async('string')).not.toContain('<f>');
+    // Kontroller's links: findings and other text link to cells of the source sheet that hold text.
+    const kontroller = wb.getWorksheet('Kontroller')!;
+    const links: string[] = [];
+    kontroller.eachRow((row) => row.eachCell((cell) => {
+      const v = cell.value as { hyperlink?: string } | null;
+      if (v && typeof v === 'object' && typeof v.hyperlink === 'string') links.push(v.hyperlink);
+    }));
+    const toSource = links.filter((l) => l.startsWith("#'Underlag'!"));
+    expect(toSource.length).toBeGreaterThan(50);
+    for (const l of toSource) expect(String(source.getCell(l.slice("#'Underlag'!".length)).value ?? '').trim()).not.toBe('');
+    expect(links).toContain("#'Underlag'!A134");
+    expect(source.getCell('A134').value).toBe('STORM: 701 händelserapporter - 701 prickar i kartan (0 saknar koordinater)');
+  });
+
+  it('an .xlsx source keeps its sheet name in the workbook; a name of a generated sheet or none becomes "Underlag"', async () => {
+    const make = async (name: string) => {
+      const wb = new ExcelJS.Workbook();
+      const ws = wb.addWorksheet(name);
+      seedGrid('eksjo-2019').values.forEach((row, r) => row.forEach((v, c) => { if (v !== null && v !== '') ws.getCell(r + 1, c + 1).value = v; }));
+      const path = join(dir, `${name.replace(/\W/g, '_')}.xlsx`);
+      await wb.xlsx.writeFile(path);
+      return path;
+    };
+    for (const [name, want] of [['Uppföljning T3', 'Uppföljning T3'], ['Kontroller', 'Underlag'], ['Medborgarlöften 2019', 'Underlag']]) {
+      const out = join(dir, `named-${want}.xlsx`);
+      const { io, err } = capture();
+      expect(await runBuild([await make(name), '-o', out], io, { now: NOW })).toBe(0);
+      expect(err).toEqual([]);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(out);
+      expect(wb.worksheets.map((w) => w.name)).toEqual([want, 'Medborgarlöften 2019', 'Händelser', 'Kontroller', 'Sammanfattning T3 2019']);
+      expect(wb.getWorksheet('Medborgarlöften 2019')!.getCell('E3').value).toBe(want);
+    }
   });
 
   it('builds an earlier tertial with --period', async () => {

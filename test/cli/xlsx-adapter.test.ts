@@ -1,4 +1,4 @@
-// The ExcelJS adapter writes every plan feature into a real .xlsx that reads back the same (values, formulas, CF, DV, notes, panes, text safety).
+// The ExcelJS adapter writes every plan feature into a real .xlsx that reads back the same (values, formulas, CF, DV, notes, panes, text safety), and copies the source sheet as read.
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { applyPlansToWorkbook, toExcelJsFormula, wrappedLines, xlsxBuffer } from '../../cli/xlsx-adapter';
@@ -143,6 +143,30 @@ describe('xlsx adapter', () => {
     const h = back.worksheets[0].getRow(12).height;
     expect(h).toBeGreaterThanOrEqual(45);
     expect(h).toBeLessThanOrEqual(75);
+  });
+
+  it('copies a source grid first, as read: cells at their own addresses, text that looks like a formula stays text', async () => {
+    const grid = {
+      sheetName: 'Blad1',
+      origin: { row: 2, col: 1 },
+      values: [
+        ['Aktivitet', 'Tertial 1', null, ''],
+        ['=SUM(A1:A3)', 540, true, '+46 70'],
+        ['-5 st', '#N/A', '@kommun', 'rad ett\nrad två'],
+      ],
+    };
+    const back = await reread(await xlsxBuffer(plans, { source: { grid, name: 'Blad1' } }));
+    expect(back.worksheets.map((w) => w.name)).toEqual(['Blad1', 'Medborgarlöften 2019', 'Kontroller']);
+    const src = back.worksheets[0];
+    expect(['B3', 'C3', 'D3', 'E3'].map((a) => src.getCell(a).value)).toEqual(['Aktivitet', 'Tertial 1', null, null]);
+    expect(['B4', 'C4', 'D4', 'E4'].map((a) => src.getCell(a).value)).toEqual(['=SUM(A1:A3)', 540, true, '+46 70']);
+    expect(['B5', 'C5', 'D5', 'E5'].map((a) => src.getCell(a).value)).toEqual(['-5 st', '#N/A', '@kommun', 'rad ett\nrad två']);
+    expect(src.getCell('E5').alignment).toMatchObject({ wrapText: true });
+    expect(src.getCell('A1').value).toBeNull();
+    const zip = await JSZip.loadAsync(await xlsxBuffer([], { source: { grid, name: 'Blad1' } }));
+    const xml = await zip.file('xl/worksheets/sheet1.xml')!.async('string');
+    expect(xml).not.toContain('<f>');
+    expect(/<c r="B4"[^>]*>/.exec(xml)![0]).toContain('t="s"');
   });
 
   it('asks Excel to recalculate on open, since formulas carry no cached results', async () => {
