@@ -7,7 +7,7 @@ import { milestoneOf } from './counts/milestones';
 import { splitOverPlaces } from './counts/split-places';
 import { parseEventList } from './dates';
 import { findMentions, type Mention } from './mentions';
-import { lower, nounsMatch, squash, unitHead } from './text';
+import { lower, nounsMatch, squash, stem, unitHead } from './text';
 
 export { milestoneOf } from './counts/milestones';
 
@@ -82,6 +82,14 @@ function chooseMention(ms: Mention[], ctx: CellContext): { chosen: Mention | nul
   return { chosen: null, other: true };
 }
 
+/** The text starts with a singular noun of the activity followed by a done participle ("Trygghetsvandring genomförd"). */
+function leadsWithSingularActivity(text: string, activityNouns: string[]): boolean {
+  const m = /^([\p{L}-]{6,})\s+(?:har\s+)?(?:genomförd|genomförts|genomfört|hölls|hållits|utförd|utförts|ägde rum)\b/iu.exec(text);
+  if (!m) return false;
+  const w = m[1].toLowerCase();
+  return stem(w) === w && activityNouns.some((n) => nounsMatch(w, n));
+}
+
 /** Parses one period cell's text. Never throws; the text itself is kept by the caller. */
 export function parseCell(raw: string, ctx: CellContext): ParsedCell {
   const text = squash(raw);
@@ -125,6 +133,8 @@ export function parseCell(raw: string, ctx: CellContext): ParsedCell {
   const milestone = milestoneOf(text);
   // A done milestone settles a goal of one ("Genomförts tillsammans med polisen" for "ordna en föreläsning").
   if (milestone === 'done' && ctx.goalValue === 1 && !other) return empty('count', { value: 1, milestone, judgement });
+  // A singular activity noun reported done is one: "Trygghetsvandring genomförd gemensamt av …".
+  if (milestone === 'done' && !other && ctx.goalValue == null && leadsWithSingularActivity(text, ctx.activityNouns)) return empty('count', { value: 1, milestone, judgement });
   // Negation as zero for a counted activity: "Har inte genomförts på grund av pandemin".
   if ((milestone === 'not-started' || milestone === 'cancelled') && ctx.goalValue != null && !other) return empty('count', { value: 0, milestone, judgement });
   if (other) return empty('other-unit', { milestone, judgement });
