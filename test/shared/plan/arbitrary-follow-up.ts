@@ -92,6 +92,8 @@ export function followUpArb(kinds: PeriodKind[] = ['tertial', 'tertial', 'quarte
         title: fc.option(text, { nil: null }),
         sheetName: fc.option(fc.constantFrom('Blad1', 'Uppföljning 2019'), { nil: null }),
         promises: fc.array(promise, { maxLength: 4 }),
+        notes: fc.array(note, { maxLength: 4 }),
+        tables: fc.array(fc.record({ cell: fc.constantFrom('A4', 'A20'), title: fc.option(text, { nil: null }), headers: fc.array(text, { minLength: 1, maxLength: 5 }) }), { maxLength: 2 }),
       }).map((r) => {
         let next = 1;
         return FollowUpSchema.parse({
@@ -115,6 +117,8 @@ export function followUpArb(kinds: PeriodKind[] = ['tertial', 'tertial', 'quarte
               return withStatus(act, r.reportedPeriod);
             }),
           })),
+          notes: r.notes,
+          tables: r.tables,
           findings: [],
         });
       });
