@@ -3,7 +3,8 @@ import { existsSync, readFileSync } from 'fs';
 import { extname } from 'path';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
-import { gridFromTsv, type CellValue, type Grid } from '../shared/model/grid';
+import { gridFromTsv, normalizeGrid, type CellValue, type Grid, type Merge } from '../shared/model/grid';
+import { parseA1Range } from '../shared/model/a1';
 import { CLI } from '../shared/i18n/sv-cli';
 
 /** A problem with the input file itself; its message is Swedish and shown as is. */
@@ -62,7 +63,7 @@ function excelValue(cell: ExcelJS.Cell): CellValue {
   return cell.text ?? null;
 }
 
-/** Reads the first (or named) worksheet of an .xlsx buffer into a Grid. */
+/** Reads the first (or named) worksheet of an .xlsx buffer into a normalised Grid with its merged ranges. */
 export async function gridFromXlsx(data: Buffer, sheet: string | undefined, label: string): Promise<Grid> {
   const wb = new ExcelJS.Workbook();
   try {
@@ -96,7 +97,9 @@ export async function gridFromXlsx(data: Buffer, sheet: string | undefined, labe
     values.push(vr);
     texts.push(tr);
   }
-  return { sheetName: ws.name, origin: { row: 0, col: 0 }, values, texts };
+  // ExcelJS repeats a merged range's value in every cell of it; the core keeps it in the top-left cell only.
+  const merges = ((ws.model as { merges?: string[] }).merges ?? []).map(parseA1Range).filter((m): m is Merge => m !== null);
+  return normalizeGrid({ sheetName: ws.name, origin: { row: 0, col: 0 }, values, texts, merges });
 }
 
 /** Reads FILE into a Grid by its extension. Throws InputError (Swedish) when it cannot. */

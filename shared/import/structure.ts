@@ -3,6 +3,7 @@ import type { Party, PeriodKind } from '../model/follow-up';
 import { a1 } from '../model/a1';
 import { cellText, type Grid } from '../model/grid';
 import { isBlank, lower, squash, stripDecoration } from '../parse/text';
+import { detectTable, isTotalRowLabel, sheetView, type TableLayout } from './layout';
 
 export interface SourceCell {
   text: string;
@@ -22,8 +23,26 @@ export interface RawActivityRow {
   periodRefs: (string | null)[];
   goal: SourceCell | null;
   party: SourceCell | null;
+  /** The row's Löfte cell, or the one above it in the table when the cell is empty (a merged Löfte column). */
   promise: SourceCell | null;
+  /** Cells of no known column, in column order. */
   extra: SourceCell[];
+  /** Cells of comment columns (one per table, or one after each period), verbatim: never counts. */
+  comments: SourceCell[];
+  /** The user's own status cell ("Genomförd", "Delvis", "Pågår"), verbatim. */
+  status: SourceCell | null;
+  /** The row's stated total ("Utfall totalt", "Totalt", "Summa" column), to be checked against the sum. */
+  statedTotal: SourceCell | null;
+}
+
+/** A row stating the table's totals ("Summa", "Totalt"): checked against the activities above, never an activity. */
+export interface RawTotalRow {
+  label: SourceCell;
+  /** Per period index (0-based), the stated sum, if any. */
+  periods: (SourceCell | null)[];
+  /** The stated total of the totals column on this row, if any. */
+  statedTotal: SourceCell | null;
+  row: number;
 }
 
 export interface RawTable {
@@ -33,7 +52,11 @@ export interface RawTable {
   title: SourceCell | null;
   periodKind: PeriodKind;
   periodCount: number;
+  /** The year the header names ("T1 2023", "Utfall 2023" over the periods), if any. */
+  year: number | null;
   rows: RawActivityRow[];
+  /** Rows stating the table's sums ("Summa", "Totalt"). */
+  statedTotalRows: RawTotalRow[];
   /** Index into `promises` of the nearest promise occurrence above the table. */
   promiseIndex: number | null;
 }
@@ -43,76 +66,6 @@ export interface RawDocument {
   promises: PromiseOccurrence[];
   tables: RawTable[];
   notes: SourceCell[];
-}
-
-interface ColumnMap {
-  activity: number;
-  periods: Map<number, number>;
-  goal: number | null;
-  party: number | null;
-  promise: number | null;
-  kind: PeriodKind;
-  count: number;
-}
-
-const ACTIVITY_HEADER = /^(?:aktivitet(?:er|en)?|åtgärd(?:er)?|insats(?:er)?|aktiviteter\s*(?:och|\/)\s*åtgärder|vad)\s*:?$/i;
-const MONTH_RANGES: [RegExp, PeriodKind, number][] = [
-  [/^jan(?:uari)?\s*[–-]\s*apr(?:il)?$/i, 'tertial', 1],
-  [/^maj\s*[–-]\s*aug(?:usti)?$/i, 'tertial', 2],
-  [/^sep(?:t|tember)?\s*[–-]\s*dec(?:ember)?$/i, 'tertial', 3],
-  [/^jan(?:uari)?\s*[–-]\s*mar(?:s)?$/i, 'quarter', 1],
-  [/^apr(?:il)?\s*[–-]\s*jun(?:i)?$/i, 'quarter', 2],
-  [/^jul(?:i)?\s*[–-]\s*sep(?:t|tember)?$/i, 'quarter', 3],
-  [/^okt(?:ober)?\s*[–-]\s*dec(?:ember)?$/i, 'quarter', 4],
-  [/^jan(?:uari)?\s*[–-]\s*jun(?:i)?$/i, 'half', 1],
-  [/^jul(?:i)?\s*[–-]\s*dec(?:ember)?$/i, 'half', 2],
-];
-
-/** Period of a header cell ("Tertial 2", "T2", "Kvartal 3", "Helår", "Maj–aug"), or null. */
-export function periodHeader(text: string): { kind: PeriodKind; index: number } | null {
-  const t = squash(text).replace(/[()]/g, ' ').replace(/^(?:utfall|resultat|redovisning|uppföljning)\s+/i, '').trim();
-  let m = /^(?:tertial|t)\s*([1-3])\b/i.exec(t);
-  if (m) return { kind: 'tertial', index: Number(m[1]) };
-  m = /^(?:kvartal|kv|q|k)\s*([1-4])\b/i.exec(t);
-  if (m) return { kind: 'quarter', index: Number(m[1]) };
-  m = /^(?:halvår|halvåret|h)\s*([12])\b/i.exec(t);
-  if (m) return { kind: 'half', index: Number(m[1]) };
-  m = /^([1-3])(?::a|:e)?\s*tertialet?\b/i.exec(t) ?? /^(första|andra|tredje)\s+tertialet?\b/i.exec(t);
-  if (m) return { kind: 'tertial', index: /^\d$/.test(m[1]) ? Number(m[1]) : ['första', 'andra', 'tredje'].indexOf(lower(m[1])) + 1 };
-  if (/^(?:helår|helåret|utfall|resultat|utfall\s+helår|år\s+\d{4}|\d{4})$/i.test(t)) return { kind: 'year', index: 1 };
-  for (const [re, kind, index] of MONTH_RANGES) if (re.test(t)) return { kind, index };
-  return null;
-}
-
-function columnsOf(texts: string[]): ColumnMap | null {
-  if (!texts.some((t) => t.length < 60 && ACTIVITY_HEADER.test(t.trim()))) return null;
-  let activity = -1;
-  const periods = new Map<number, number>();
-  let kind: PeriodKind | null = null;
-  let goal: number | null = null;
-  let party: number | null = null;
-  let promise: number | null = null;
-  texts.forEach((raw, c) => {
-    const t = squash(raw);
-    if (!t) return;
-    if (activity < 0 && ACTIVITY_HEADER.test(t)) {
-      activity = c;
-      return;
-    }
-    const p = periodHeader(t);
-    if (p && (kind === null || kind === p.kind) && ![...periods.values()].includes(p.index - 1)) {
-      kind = p.kind;
-      periods.set(c, p.index - 1);
-      return;
-    }
-    if (/^(?:mål|målvärde|mål\s+för\s+året|årsmål)\b/i.test(t)) goal = c;
-    else if (/^(?:ansvarig|ansvar|part)\b/i.test(t)) party = c;
-    else if (/^(?:medborgar)?löfte$/i.test(t)) promise = c;
-  });
-  if (activity < 0 || periods.size === 0 || kind === null) return null;
-  const k = kind as PeriodKind;
-  const count = k === 'tertial' ? 3 : k === 'quarter' ? 4 : k === 'half' ? 2 : 1;
-  return { activity, periods, goal, party, promise, kind: k, count };
 }
 
 const TABLE_TITLE = /^(?:medborgarlöfte|löfte|tabell)\s*\d+\s*:?\s*$/i;
@@ -149,7 +102,8 @@ function partyContextOf(text: string): Party {
 export function scanStructure(grid: Grid): RawDocument {
   const rows = grid.values.length;
   const ref = (r: number, c: number) => a1(grid.origin.row + r, grid.origin.col + c);
-  const rowTexts = (r: number) => (grid.values[r] ?? []).map((_, c) => cellText(grid, r, c));
+  const view = sheetView(rows, (r) => (grid.values[r] ?? []).map((_, c) => cellText(grid, r, c)));
+  const rowTexts = view.texts;
   const doc: RawDocument = { lines: [], promises: [], tables: [], notes: [] };
   let partyContext: Party = null;
   let expectPromise = false;
@@ -166,9 +120,9 @@ export function scanStructure(grid: Grid): RawDocument {
       r++;
       continue;
     }
-    const cols = columnsOf(texts);
-    if (cols) {
-      r = readTable(r, cols, texts);
+    const layout = detectTable(view, r);
+    if (layout) {
+      r = readTable(layout);
       continue;
     }
     // Not a table header: lines outside tables.
@@ -179,10 +133,15 @@ export function scanStructure(grid: Grid): RawDocument {
     const extraCells = filled.slice(1).map((x) => ({ text: x.t, cell: ref(r, x.c), row: r }));
     const lofte = LOFTE_HEADING.exec(clean);
     const nxt = nextNonEmpty(r + 1);
-    const nextIsHeader = nxt >= 0 && columnsOf(rowTexts(nxt)) !== null;
+    const nextIsHeader = nxt >= 0 && detectTable(view, nxt) !== null;
     if (TABLE_TITLE.test(clean) && nextIsHeader) {
       pendingTitle = sc;
       doc.notes.push(sc, ...extraCells);
+    } else if (lofte && nextIsHeader && lofte[2]) {
+      // "Löfte 1: Vi ska …" right above its table: the promise of that table.
+      doc.promises.push({ ...sc, text: stripDecoration(lofte[2]), party: partyOf(lofte[2]) ?? partyContext });
+      doc.notes.push(sc, ...extraCells);
+      expectPromise = false;
     } else if (lofte && !nextIsHeader) {
       if (lofte[2] && lofte[2].split(' ').length >= 4) {
         doc.promises.push({ ...sc, text: stripDecoration(lofte[2]), party: partyOf(lofte[2]) ?? partyContext });
@@ -215,56 +174,85 @@ export function scanStructure(grid: Grid): RawDocument {
   }
   return doc;
 
-  function readTable(headerRow: number, cols: ColumnMap, headerTexts: string[]): number {
+  function readTable(layout: TableLayout): number {
+    const { headerRows, activity, periods: periodCols, count } = layout;
+    const headerRow = headerRows[0];
+    const width = Math.max(...headerRows.map((h) => rowTexts(h).length));
+    const headerTexts = Array.from({ length: width }, (_, c) => squash(headerRows.map((h) => rowTexts(h)[c] ?? '').filter((t) => t.trim()).join(' ')));
+    if (layout.promiseInHeader) {
+      const p = layout.promiseInHeader;
+      const text = stripDecoration(p.text);
+      doc.promises.push({ text, cell: ref(p.row, p.col), row: p.row, party: partyOf(text) ?? partyContext });
+    }
+    // A year named in the header is a line of the document too, so the year is read from it.
+    if (layout.year) doc.lines.push({ text: String(layout.year.value), cell: ref(layout.year.row, layout.year.col), row: layout.year.row });
     const table: RawTable = {
       headerRow,
-      headerCell: ref(headerRow, cols.activity),
-      headers: headerTexts.map(squash),
+      headerCell: ref(headerRow, activity),
+      headers: headerTexts,
       title: pendingTitle,
-      periodKind: cols.kind,
-      periodCount: cols.count,
+      periodKind: layout.kind,
+      periodCount: count,
+      year: layout.year?.value ?? null,
       rows: [],
+      statedTotalRows: [],
       promiseIndex: doc.promises.length ? doc.promises.length - 1 : null,
     };
     pendingTitle = null;
-    const known = new Set<number>([cols.activity, ...cols.periods.keys()]);
-    if (cols.goal !== null) known.add(cols.goal);
-    if (cols.party !== null) known.add(cols.party);
-    if (cols.promise !== null) known.add(cols.promise);
-    headerTexts.forEach((t, c) => {
-      if (squash(t) && !known.has(c) && !(cols.goal === c)) doc.notes.push({ text: squash(t), cell: ref(headerRow, c), row: headerRow });
-    });
-    let r2 = headerRow + 1;
+    const named = [layout.goal, layout.party, layout.promise, layout.status, layout.statedTotal].filter((c): c is number => c !== null);
+    const known = new Set<number>([activity, ...periodCols.keys(), ...named, ...layout.comments]);
+    for (const h of headerRows) {
+      rowTexts(h).forEach((t, c) => {
+        if (squash(t) && !known.has(c) && !(layout.promiseInHeader && c === activity)) doc.notes.push({ text: squash(t), cell: ref(h, c), row: h });
+      });
+    }
+    let inherited: SourceCell | null = null;
+    let r2 = layout.firstDataRow;
     for (; r2 < rows; r2++) {
       const texts = rowTexts(r2);
       if (texts.every(isBlank)) break;
-      if (columnsOf(texts)) break;
+      if (detectTable(view, r2)) break;
       const cellAt = (c: number | null): SourceCell | null => {
         if (c === null) return null;
         const t = texts[c] ?? '';
         return t.trim() === '' ? null : { text: t.replace(/\r\n?/g, '\n').trim(), cell: ref(r2, c), row: r2 };
       };
-      const act = cellAt(cols.activity);
-      const onlyFirst = texts.every((t, c) => c === cols.activity || isBlank(t));
+      const act = cellAt(activity);
+      const onlyFirst = texts.every((t, c) => c === activity || isBlank(t));
       if (act && onlyFirst && table.rows.length > 0) {
         const clean = stripDecoration(act.text);
         if (TABLE_TITLE.test(clean) || LOFTE_HEADING.test(clean) || /^[-–•➤❤*]/.test(act.text.trim())) break;
       }
-      const periods: (SourceCell | null)[] = Array.from({ length: cols.count }, () => null);
-      const periodRefs: (string | null)[] = Array.from({ length: cols.count }, () => null);
-      for (const [c, i] of cols.periods) {
+      const periods: (SourceCell | null)[] = Array.from({ length: count }, () => null);
+      const periodRefs: (string | null)[] = Array.from({ length: count }, () => null);
+      for (const [c, i] of periodCols) {
         periods[i] = cellAt(c);
         periodRefs[i] = ref(r2, c);
+      }
+      const statedTotal = cellAt(layout.statedTotal);
+      const ownPromise = cellAt(layout.promise);
+      const label = layout.promise !== null && layout.promise < activity && !act ? ownPromise : act;
+      if (label && isTotalRowLabel(label.text) && isTotalsRow([...periods, statedTotal])) {
+        table.statedTotalRows.push({ label, periods, statedTotal, row: r2 });
+        texts.forEach((t, c) => {
+          if (!isBlank(t)) doc.notes.push({ text: t.trim(), cell: ref(r2, c), row: r2 });
+        });
+        continue;
       }
       const extra: SourceCell[] = [];
       texts.forEach((t, c) => {
         if (!known.has(c) && !isBlank(t)) extra.push({ text: t.trim(), cell: ref(r2, c), row: r2 });
       });
-      const goal = cellAt(cols.goal);
-      const party = cellAt(cols.party);
-      const promise = cellAt(cols.promise);
+      const comments = layout.comments.map(cellAt).filter((x): x is SourceCell => x !== null);
+      const status = cellAt(layout.status);
+      const goal = cellAt(layout.goal);
+      const party = cellAt(layout.party);
+      // Comments, the user's status and stated totals are the activity's (or checked), and kept as notes like every cell of the sheet.
+      doc.notes.push(...comments);
+      if (status) doc.notes.push(status);
+      if (statedTotal) doc.notes.push(statedTotal);
       const prev = table.rows[table.rows.length - 1];
-      if (!act && !promise && prev) {
+      if (!act && !ownPromise && prev) {
         // Continuation row: the wrapped rest of the row above.
         periods.forEach((p, i) => {
           if (!p) return;
@@ -273,12 +261,23 @@ export function scanStructure(grid: Grid): RawDocument {
         });
         if (goal) prev.goal = prev.goal ? { ...prev.goal, text: `${prev.goal.text}\n${goal.text}` } : goal;
         prev.extra.push(...extra);
+        prev.comments.push(...comments);
         if (party) prev.extra.push(party);
+        if (status) prev.status = prev.status ? { ...prev.status, text: `${prev.status.text}\n${status.text}` } : status;
         continue;
       }
-      table.rows.push({ activity: act, periods, periodRefs, goal, party, promise, extra });
+      // An empty Löfte cell under a filled one: the same promise (merged cells arrive so from every host).
+      if (ownPromise) inherited = ownPromise;
+      const promise = ownPromise ?? (layout.promise !== null ? inherited : null);
+      table.rows.push({ activity: act, periods, periodRefs, goal, party, promise, extra, comments, status, statedTotal });
     }
     doc.tables.push(table);
     return r2;
   }
+}
+
+/** True when a row's period and total cells hold only numbers (at least one): a sums row, not an activity. */
+function isTotalsRow(cells: (SourceCell | null)[]): boolean {
+  const filled = cells.filter((c): c is SourceCell => c !== null);
+  return filled.length > 0 && filled.every((c) => /^\d{1,3}(?:[ \u00A0]\d{3})*$|^\d+$/.test(squash(c.text)));
 }
