@@ -42,6 +42,10 @@ export const FINDING = {
   rateGoal: (cell: string, value: number, rate: string, target: number) =>
     `Målet i ${cell} är ${n(value)} per ${rate}; för året räknas det som ${n(target)}.`,
   noPromise: () => 'Hittade inga löften ovanför tabellerna; aktiviteterna samlas under "Löften utan rubrik".',
+  statedTotalMismatch: (cell: string, stated: number, computed: number, label: string) =>
+    `Cellen ${cell} anger totalt ${n(stated)}, men summan av ${label} blir ${n(computed)}. Rätta summan eller antalen.`,
+  statedSumMismatch: (cell: string, stated: number, computed: number, column: string, rows: string) =>
+    `Summaraden anger ${n(stated)} i cellen ${cell} (${column}), men aktiviteterna ovanför (${rows}) blir tillsammans ${n(computed)}. Rätta summan eller antalen.`,
 } as const;
 
 export const UNNAMED_PROMISE = 'Löften utan rubrik';

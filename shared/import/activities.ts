@@ -81,8 +81,8 @@ export function buildActivity(row: RawActivityRow, promiseKey: number, promise: 
     goal,
     unit,
     periods,
-    comments: [],
-    sourceStatus: null,
+    comments: [...row.comments, ...row.extra].map((c) => ({ cell: c.cell, text: c.text })),
+    sourceStatus: row.status ? { cell: row.status.cell, text: row.status.text } : null,
     judgement: judgementFromCells(parsed, periods, goal),
     ...UNCOMPUTED,
   };

@@ -10,6 +10,7 @@ import { parseGoals } from '../parse/goal';
 import { stripDecoration } from '../parse/text';
 import { checkActivityCells } from '../validate/cell-findings';
 import { validateFollowUp, type PlaceRef } from '../validate/findings';
+import { checkStatedTotals } from '../validate/stated-totals';
 import { buildActivity, type ActivityDraft } from './activities';
 import { findKommun, findStatedPeriod, findYear, placeholdersIn } from './document-meta';
 import { mergeDuplicates } from './duplicates';
@@ -123,7 +124,7 @@ export function importFollowUp(input: Grid, options: ImportOptions = {}): Follow
     tables: raw.tables.map((t) => ({ cell: t.headerCell, title: t.title?.text ?? null, headers: t.headers })),
     findings,
   };
-  followUp.findings.push(...validateFollowUp(followUp, placeRefs));
+  followUp.findings.push(...validateFollowUp(followUp, placeRefs), ...checkStatedTotals(followUp, raw.tables));
   followUp.findings = sortFindings(followUp.findings);
   // Built fully typed: the schema is checked in tests (seeds and property tests), not on every import.
   return followUp;
