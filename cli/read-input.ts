@@ -42,11 +42,22 @@ export function guessDelimiter(text: string): string {
   return '';
 }
 
+/**
+ * A date cell (or a formula's date result) as YYYY-MM-DD, else null. ExcelJS hands a date over as
+ * the UTC instant of the cell's serial, so its UTC day is the cell's day in every time zone; its
+ * cell.text is Date#toString(), in the machine's local time (and the day before west of UTC).
+ */
+function cellDay(cell: ExcelJS.Cell): string | null {
+  const v = cell.value as unknown;
+  const d = v instanceof Date ? v : v !== null && typeof v === 'object' && (v as { result?: unknown }).result instanceof Date ? (v as { result: Date }).result : null;
+  return d && !Number.isNaN(d.getTime()) ? d.toISOString().slice(0, 10) : null;
+}
+
 function excelValue(cell: ExcelJS.Cell): CellValue {
   const v = cell.value as unknown;
   if (v === null || v === undefined) return null;
   if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
-  if (v instanceof Date) return cell.text || v.toISOString().slice(0, 10);
+  if (v instanceof Date) return cellDay(cell);
   if (typeof v === 'object') {
     const o = v as Record<string, unknown>;
     if ('richText' in o && Array.isArray(o.richText)) return (o.richText as { text: string }[]).map((t) => t.text).join('');
@@ -54,7 +65,7 @@ function excelValue(cell: ExcelJS.Cell): CellValue {
     if ('formula' in o || 'sharedFormula' in o) {
       const r = o.result;
       if (r === undefined || r === null) return cell.text || null;
-      if (r instanceof Date) return cell.text;
+      if (r instanceof Date) return cellDay(cell);
       if (typeof r === 'object' && r && 'error' in (r as object)) return String((r as { error: string }).error);
       return r as CellValue;
     }
@@ -86,9 +97,9 @@ export async function gridFromXlsx(data: Buffer, sheet: string | undefined, labe
       const cell = row.getCell(c);
       const v = excelValue(cell);
       vr.push(v);
-      let t = '';
+      let t = cellDay(cell) ?? '';
       try {
-        t = cell.text ?? '';
+        if (!t) t = cell.text ?? '';
       } catch {
         t = v === null ? '' : String(v);
       }

@@ -10,6 +10,7 @@ import type { Grid } from '../../shared/model/grid';
 import type { FollowUp } from '../../shared/model/follow-up';
 import { STATUS_COLOUR } from '../../shared/i18n/sv';
 import { UI, SHEETS_UI } from '../../shared/i18n/sv-ui';
+import { SUMMARY } from '../../shared/i18n/sv-plan';
 
 interface Result {
   ok: boolean;
@@ -59,6 +60,16 @@ function today(): string {
   return new Date(Date.now() + 3600_000).toISOString().slice(0, 10);
 }
 
+/**
+ * Runs a bundle action; returns its result and the days it can have stamped: today, read before and
+ * after the call (two days only when the call ran across midnight, so that run does not fail).
+ */
+function stamped<T>(call: () => T): { result: T; days: string[] } {
+  const before = today();
+  const result = call();
+  return { result, days: [...new Set([before, today()])] };
+}
+
 /** An activity per seed whose first-tertial count is a literal number the user can edit, and the new count. */
 const EDIT: Record<string, { prefix: string; from: number; to: number }> = {
   'eksjo-2019': { prefix: 'Genomföra minst tio riktade insatser', from: 6, to: 9 },
@@ -85,17 +96,18 @@ describe.each(SEEDS)('seed %s', (seed) => {
     expect(totalAfter).toBe(totalBefore + edit.to - edit.from);
 
     const sourceBefore = JSON.stringify([...env.ss.sheets[0].cells]);
-    const r = run('menuSummary');
+    const { result: r, days } = stamped(() => run('menuSummary'));
     expect([r.ok, r.message]).toEqual([true, r.message]);
     const f = readBack(env);
-    const plan = planSummary(f, { generatedAt: today() });
-    expect(r.written).toEqual([plan.name]);
+    const name = planSummary(f, { generatedAt: days[0] }).name;
+    expect(r.written).toEqual([name]);
+    const sheet = env.ss.sheet(name)!;
+    const texts = sheet.getRange(1, 1, sheet.maxRows, sheet.maxCols).getDisplayValues().flat();
+    const plan = planSummary(f, { generatedAt: days.find((d) => texts.includes(SUMMARY.generated(d))) ?? days[0] });
     const expected = await excelJsWrittenGrids([plan]);
     // Formulas of the summary are compared in invariant syntax (the sheet holds the sv_SE form).
-    const sheet = env.ss.sheet(plan.name)!;
     expect(sheet.writtenGrid((x) => x.replace(/;/g, ','))).toEqual(expected[plan.name]);
     // The edited count is what the summary shows, and the new total.
-    const texts = sheet.getRange(1, 1, sheet.maxRows, sheet.maxCols).getDisplayValues().flat();
     expect(texts.some((t) => t.startsWith(String(edit.to)))).toBe(true);
     expect(f.promises.flatMap((p) => p.activities).find((a) => a.text.startsWith(edit.prefix))!.total).toBe(totalAfter);
     expect(JSON.stringify([...env.ss.sheets[0].cells])).toBe(sourceBefore);
@@ -109,16 +121,17 @@ describe.each(SEEDS)('seed %s', (seed) => {
 
   it('Exportera rapport writes the report as a Google Doc next to the spreadsheet, a PDF of it, and links to both', () => {
     const { env, run } = imported(seed);
-    const r = run('menuReport');
+    const { result: r, days } = stamped(() => run<Result>('menuReport'));
     expect(r.ok).toBe(true);
-    const report: ReportDoc = buildReport(readBack(env), { generatedAt: today() });
+    expect(env.docs).toHaveLength(1);
+    const doc = env.docs[0];
+    const day = days.find((d) => doc.name.endsWith(` (${d})`)) ?? days[0];
+    const report: ReportDoc = buildReport(readBack(env), { generatedAt: day });
     const kommun = seed.startsWith('eksjo') ? 'Eksjö' : 'Eskilstuna';
     expect(report.title).toContain(kommun);
 
     // One Google Doc, named after the report's title and date, saved and moved into the spreadsheet's folder.
-    expect(env.docs).toHaveLength(1);
-    const doc = env.docs[0];
-    expect(doc.name).toBe(`${report.title} (${today()})`);
+    expect(doc.name).toBe(`${report.title} (${day})`);
     expect(doc.saved).toBe(true);
     const docFile = env.driveFiles.find((x) => x.id === doc.id)!;
     expect(docFile.folder).toBe('folder-kommun');

@@ -6,6 +6,7 @@ import { join } from 'path';
 import ExcelJS from 'exceljs';
 import { runCheck } from '../../cli/commands/check';
 import { CheckJsonSchema } from '../../cli/commands/check-json';
+import { gridFromXlsx } from '../../cli/read-input';
 import { seedText } from '../support/seeds';
 
 const fixtures = join(__dirname, '..', 'fixtures');
@@ -80,6 +81,16 @@ test('.xlsx: first sheet or --sheet', async () => {
   const bad = await run([p, '--sheet', 'Finns inte']);
   expect(bad.code).toBe(2);
   expect(bad.err).toMatch(/Bladet "Finns inte" finns inte. Bladen heter: Annat, Uppföljning/);
+});
+
+test('.xlsx: a date cell reads as its day, YYYY-MM-DD, in every time zone (not as local time)', async () => {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Uppföljning');
+  ws.addRow(['Aktivitet', 'Datum', 'Dagen efter']);
+  ws.addRow(['Trygghetsvandring', new Date(Date.UTC(2019, 10, 8)), { formula: 'B2+1', result: new Date(Date.UTC(2019, 10, 9)) }]);
+  for (const a of ['B2', 'C2']) ws.getCell(a).numFmt = 'yyyy-mm-dd';
+  const g = await gridFromXlsx(Buffer.from(await wb.xlsx.writeBuffer()), undefined, 'datum.xlsx');
+  expect({ values: g.values[1].slice(1), texts: g.texts![1].slice(1) }).toEqual({ values: ['2019-11-08', '2019-11-09'], texts: ['2019-11-08', '2019-11-09'] });
 });
 
 test('exit 1 when the data has errors (a running total that does not add up)', async () => {

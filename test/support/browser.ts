@@ -22,7 +22,10 @@ export function chromiumPath(): string | null {
 export async function launchChromium(): Promise<Browser> {
   const executablePath = chromiumPath();
   if (!executablePath) throw new Error('Chromium is not installed: run `apt-get install -y chromium` (done by .ci/run).');
-  return chromium.launch({ executablePath, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+  // A UTF-8 locale whatever the machine's: under LANG=C Chromium saves a download named
+  // "Medborgarlöften Eskilstuna 2019 T3.docx" as "download".
+  const env = { ...process.env, LC_ALL: 'C.UTF-8', LANG: 'C.UTF-8' } as Record<string, string>;
+  return chromium.launch({ executablePath, headless: true, env, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
 }
 
 const TYPES: Record<string, string> = {

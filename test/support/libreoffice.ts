@@ -1,4 +1,5 @@
 // Headless LibreOffice for tests: a throwaway profile that forces recalculation on load, conversion to CSV (all sheets) / PDF / PNG.
+// Read a PDF's text with test/support/pdf-text.ts (words in order, whatever the fonts and line breaks).
 import { execFileSync, spawnSync } from 'child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
@@ -31,6 +32,15 @@ export function libreOfficeAvailable(what: string): boolean {
   return false;
 }
 
+/**
+ * soffice's environment: the machine's locale must not matter. LibreOffice takes its locale (number
+ * formats) and the encoding of the file names it writes from LC_ALL/LANG: under LANG=C a sheet
+ * named "Händelser" became a Latin-1 file name, and under a locale the machine has not generated
+ * (say sv_SE.UTF-8) the CSV files of sheets with å/ä/ö in their names were not written at all.
+ * C.UTF-8 is built into glibc (Debian, Ubuntu) and means en-US formats and UTF-8 file names.
+ */
+const SOFFICE_ENV: NodeJS.ProcessEnv = { ...process.env, LC_ALL: 'C.UTF-8', LANG: 'C.UTF-8' };
+
 /** A LibreOffice session with its own profile directory (one per process: concurrent soffice runs must not share one). */
 export class LibreOffice {
   readonly dir: string;
@@ -50,7 +60,7 @@ export class LibreOffice {
     execFileSync(
       sofficePath() as string,
       ['--headless', '--norestore', '--nologo', `-env:UserInstallation=file://${this.profile}`, '--convert-to', filter, '--outdir', outDir, file],
-      { stdio: 'pipe', timeout: 120_000 },
+      { stdio: 'pipe', timeout: 120_000, env: SOFFICE_ENV },
     );
     const made = readdirSync(outDir).filter((f) => !before.has(f) || f.startsWith(basename(file, extname(file))));
     if (!made.length) throw new Error(`LibreOffice skrev ingen fil för ${file} (${filter}).`);
@@ -65,14 +75,16 @@ export class LibreOffice {
     const outDir = mkdtempSync(join(this.dir, 'csv-'));
     // 44 = comma, 34 = quote, 76 = UTF-8, 1 = start row; token 9 "false" = raw values instead of formatted; -1 = all sheets.
     this.convert(xlsx, 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1', outDir);
-    const files = readdirSync(outDir);
+    // File names as bytes: should soffice still write them in Latin-1 (no C.UTF-8 on the machine), they are found all the same.
+    const files = readdirSync(outDir, { encoding: 'buffer' });
     const stem = basename(xlsx, extname(xlsx));
     const out: Record<string, string> = {};
     for (const name of sheetNames) {
-      const f = files.find((x) => x === `${stem}-${name}.csv`);
-      if (f) out[name] = readFileSync(join(outDir, f), 'utf8');
+      const want = `${stem}-${name}.csv`;
+      const f = files.find((x) => x.equals(Buffer.from(want, 'utf8')) || x.equals(Buffer.from(want, 'latin1')));
+      if (f) out[name] = readFileSync(Buffer.concat([Buffer.from(`${outDir}/`), f]), 'utf8');
     }
-    if (sheetNames.length === 1 && !Object.keys(out).length && files.length === 1) out[sheetNames[0]] = readFileSync(join(outDir, files[0]), 'utf8');
+    if (sheetNames.length === 1 && !Object.keys(out).length && files.length === 1) out[sheetNames[0]] = readFileSync(Buffer.concat([Buffer.from(`${outDir}/`), files[0]]), 'utf8');
     return out;
   }
 
@@ -90,12 +102,7 @@ export class LibreOffice {
   }
 }
 
-/** The text of a PDF (pdftotext -layout). */
-export function pdfText(pdf: string): string {
-  return execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
-}
-
-/** Renders the first `pages` pages of a PDF to PNG at `dpi`; returns the PNG paths. */
+/** Renders the first `pages` pages of a PDF to PNG at `dpi`; returns the PNG paths. For pictures only: pixels depend on the fonts, so never assert on them. */
 export function pdfToPngs(pdf: string, outPrefix: string, dpi = 60, pages = 1): string[] {
   execFileSync('pdftoppm', ['-png', '-r', String(dpi), '-f', '1', '-l', String(pages), pdf, outPrefix]);
   const dir = join(outPrefix, '..');

@@ -99,7 +99,8 @@ describe('the sidebar in Chromium', () => {
       // The follow-up says tertial 1 but reports all three: said as a note.
       expect(await page.textContent('#stated')).toBe(UI.pane.statedPeriod(1));
       expect(env.ss.sheets.map((s) => s.name)).toEqual(['Uppföljning']);
-      await page.screenshot({ path: screenshotPath() });
+      // docs/images/sidebar.png only on request: a picture taken with this machine's fonts must not replace the committed one on every run.
+      if (process.env.UPDATE_SCREENSHOTS) await page.screenshot({ path: screenshotPath() });
 
       // Strukturera: the three sheets appear.
       expect(await click(page, '#btnStructure')).toMatch(/^Skrev /);
