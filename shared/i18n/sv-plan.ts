@@ -63,12 +63,11 @@ export const STRUCTURED = {
     phrase: 'Målformulering',
     goalSource: 'Målet från',
     sourceCell: 'Källcell',
-    suggestion: 'Förslag från texten',
     judgementPhrase: 'Bedömningens ordalydelse',
-    judgementCell: 'Bedömningens källcell',
-    commentCells: 'Kommentarernas källceller',
-    sourceStatusCell: 'Egen status, källcell',
+    origin: 'Ursprung (förslag och källceller)',
   },
+  /** Line labels of the "Ursprung" cell: "Förslag från texten: Uppnått", "Kommentar: E12 (rad 1–2)" … */
+  origin: { suggestion: 'Förslag från texten', judgementCell: 'Bedömningens cell', sourceStatusCell: 'Egen status, cell', comment: 'Kommentar' },
   goalSource: { activity: 'aktivitet', promise: 'löfte', user: 'användare' } as const,
   countInputTitle: 'Antal',
   countInputMessage: 'Skriv antalet som ett heltal (0 eller mer). Lämna tomt om inget är redovisat.',
@@ -90,7 +89,7 @@ export const STRUCTURED = {
   suggestionNote: (phrase: string, cell: string | null) =>
     `Förslag från texten: «${phrase}»${cell ? ` (cell ${cell} i underlaget)` : ''}. Behåll förslaget eller välj en annan bedömning.`,
   commentInputMessage: 'Kommentarer från underlaget står här ordagrant, en per rad. Skriv din egen kommentar (varför, vad händer sedan) på en ny rad.',
-  /** One line of "Kommentarernas källceller": which lines of Kommentar came from which source cell. */
+  /** Which lines of Kommentar came from which source cell ("E12 (rad 1–2)"). */
   commentLines: (cell: string | null, from: number, to: number) => `${cell ?? '–'} (rad ${from === to ? from : `${from}–${to}`})`,
   sourceStatusNote: 'Statusen som underlaget själv angav, ordagrant. Den räknas inte; Status och Bedömning gäller.',
   eventCountNote: 'Antalet räknas från bladet Händelser (aktivitetens ID och period). Lägg till eller ändra händelser där.',

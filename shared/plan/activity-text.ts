@@ -18,43 +18,82 @@ export function commentCellText(comments: Note[]): string {
   return comments.map((c) => c.text).join('\n');
 }
 
-/** The "Kommentarernas källceller" cell: per comment its source cell and the lines of Kommentar it fills ("E12 (rad 1–2)"). */
-export function commentCellsText(comments: Note[]): string {
+/** Which lines of the Kommentar cell each comment fills, with its source cell ("E12 (rad 1–2)", "– (rad 3)"). */
+export function commentRanges(comments: Note[]): string[] {
   let line = 1;
-  return comments
-    .map((c) => {
-      const lines = c.text.split('\n').length;
-      const out = STRUCTURED.commentLines(c.cell, line, line + lines - 1);
-      line += lines;
-      return out;
-    })
-    .join('\n');
+  return comments.map((c) => {
+    const lines = c.text.split('\n').length;
+    const out = STRUCTURED.commentLines(c.cell, line, line + lines - 1);
+    line += lines;
+    return out;
+  });
+}
+
+/**
+ * The "Ursprung" cell of an activity row, one fact per line ("Förslag från texten: Uppnått",
+ * "Bedömningens cell: D9", "Egen status, cell: G9", "Kommentar: E9 (rad 1–2)"); "" when there is
+ * nothing to say.
+ */
+export function originText(a: Pick<Activity, 'judgement' | 'sourceStatus' | 'comments'>): string {
+  const O = STRUCTURED.origin;
+  const lines: string[] = [];
+  if (a.judgement?.source === 'text') lines.push(`${O.suggestion}: ${JUDGEMENT_LABEL[a.judgement.value]}`);
+  if (a.judgement?.cell) lines.push(`${O.judgementCell}: ${a.judgement.cell}`);
+  if (a.sourceStatus?.cell) lines.push(`${O.sourceStatusCell}: ${a.sourceStatus.cell}`);
+  for (const r of commentRanges(a.comments)) lines.push(`${O.comment}: ${r}`);
+  return lines.join('\n');
+}
+
+/** What an "Ursprung" cell says (lines it does not know are ignored). */
+export interface Origin {
+  /** The label of the importer's suggested judgement, "" when none. */
+  suggestion: string;
+  judgementCell: string | null;
+  sourceStatusCell: string | null;
+  /** "E9 (rad 1–2)" per comment, in order. */
+  commentRanges: string[];
+}
+
+/** Reads an "Ursprung" cell back (the inverse of `originText`). */
+export function parseOrigin(text: string): Origin {
+  const O = STRUCTURED.origin;
+  const out: Origin = { suggestion: '', judgementCell: null, sourceStatusCell: null, commentRanges: [] };
+  for (const line of text.split('\n')) {
+    const i = line.indexOf(': ');
+    if (i < 0) continue;
+    const key = line.slice(0, i).trim();
+    const value = line.slice(i + 2).trim();
+    if (key === O.suggestion) out.suggestion = value;
+    else if (key === O.judgementCell) out.judgementCell = value || null;
+    else if (key === O.sourceStatusCell) out.sourceStatusCell = value || null;
+    else if (key === O.comment) out.commentRanges.push(value);
+  }
+  return out;
 }
 
 const LINE_RE = /^(.+) \(rad (\d+)(?:–(\d+))?\)$/;
 
 /**
- * Comments read back from a Kommentar cell and its source-cells cell. Each listed range of
- * lines becomes the comment of its source cell; lines after the last range (what a user added
- * below) become one more comment without a cell. When the ranges do not fit the text (edited
- * away, or missing), the whole text is one comment without a cell. Blank text → no comments.
+ * Comments read back from a Kommentar cell and the line ranges its "Ursprung" lists. Each range
+ * of lines becomes the comment of its source cell; lines after the last range (what a user
+ * added below) become one more comment without a cell. When the ranges do not fit the text
+ * (edited away), the whole text is one comment without a cell. Blank text → no comments.
  */
-export function commentsFromCells(text: string, cellsText: string): Note[] {
+export function commentsFromCells(text: string, ranges: string[]): Note[] {
   if (text.trim() === '') return [];
   const lines = text.split('\n');
-  const ranges: { cell: string | null; from: number; to: number }[] = [];
-  for (const l of cellsText.split('\n')) {
-    if (l.trim() === '') continue;
+  const parsed: { cell: string | null; from: number; to: number }[] = [];
+  for (const l of ranges) {
     const m = LINE_RE.exec(l.trim());
     if (!m) return [{ cell: null, text }];
     const from = Number(m[2]);
     const to = m[3] ? Number(m[3]) : from;
-    const expected = ranges.length ? ranges[ranges.length - 1].to + 1 : 1;
+    const expected = parsed.length ? parsed[parsed.length - 1].to + 1 : 1;
     if (from !== expected || to < from || to > lines.length) return [{ cell: null, text }];
-    ranges.push({ cell: m[1] === '–' ? null : m[1], from, to });
+    parsed.push({ cell: m[1] === '–' ? null : m[1], from, to });
   }
-  const out: Note[] = ranges.map((r) => ({ cell: r.cell, text: lines.slice(r.from - 1, r.to).join('\n') }));
-  const last = ranges.length ? ranges[ranges.length - 1].to : 0;
+  const out: Note[] = parsed.map((r) => ({ cell: r.cell, text: lines.slice(r.from - 1, r.to).join('\n') }));
+  const last = parsed.length ? parsed[parsed.length - 1].to : 0;
   const rest = lines.slice(last).join('\n');
   if (last < lines.length && rest.trim() !== '') out.push({ cell: null, text: rest });
   return out;

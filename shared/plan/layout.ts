@@ -52,16 +52,14 @@ export interface StructuredColumns {
   phrase: number;
   goalSource: number;
   sourceCell: number;
-  /** The judgement the importer read from the text (a suggestion), as its label; empty for a user's judgement. */
-  suggestion: number;
   /** The words the judgement was read from ("kan anses vara uppfyllt"). */
   judgementPhrase: number;
-  /** The source cell the judgement was read from. */
-  judgementCell: number;
-  /** Which lines of Kommentar came from which source cell ("E12 (rad 1–2)", one per line). */
-  commentCells: number;
-  /** The source cell of the own status. */
-  sourceStatusCell: number;
+  /**
+   * Where judgement, own status and comments came from, one fact per line: the importer's
+   * suggested judgement, the judgement's and own status's source cells, and which lines of
+   * Kommentar came from which source cell (see activity-text.ts).
+   */
+  origin: number;
   /** Number of columns in all. */
   width: number;
 }
@@ -96,12 +94,9 @@ export function structuredColumns(n: number): StructuredColumns {
     phrase: findings + 3,
     goalSource: findings + 4,
     sourceCell: findings + 5,
-    suggestion: findings + 6,
-    judgementPhrase: findings + 7,
-    judgementCell: findings + 8,
-    commentCells: findings + 9,
-    sourceStatusCell: findings + 10,
-    width: findings + 11,
+    judgementPhrase: findings + 6,
+    origin: findings + 7,
+    width: findings + 8,
   };
 }
 

@@ -23,7 +23,7 @@ import {
 } from '../model/follow-up';
 import { cellText, type CellValue, type Grid } from '../model/grid';
 import { EVENT_COLS, HEADER_EXTRA_LABEL_COL, HEADER_EXTRA_VALUE_COL, HEADER_VALUE_COL, structuredColumns, type StructuredColumns } from './layout';
-import { commentsFromCells, judgementOfLabel } from './activity-text';
+import { commentsFromCells, judgementOfLabel, parseOrigin, type Origin } from './activity-text';
 import { serialToIso } from './events';
 import { FINDING_COLS } from './findings';
 
@@ -164,13 +164,14 @@ function readFindings(g: Grid | null | undefined): Finding[] {
 
 /**
  * The judgement of a row. The Bedömning cell is matched as the Status formula matches it. When
- * "Förslag från texten" holds a label, the importer suggested that judgement: a Bedömning equal
+ * the row's "Ursprung" names a suggestion ("Förslag från texten: Uppnått"), the importer
+ * suggested that judgement: a Bedömning equal
  * to it is the suggestion kept (source 'text', with its words and cell); any other is the user's
  * (source 'user', no words or cell of the suggestion). Without a suggestion a judgement is the
  * user's, with the words and cell its columns hold. Blank → null; a word not in the list → null
  * and a finding.
  */
-function readJudgement(s: Sheet, r: number, cols: StructuredColumns, text: string, added: Finding[]): Judgement | null {
+function readJudgement(s: Sheet, r: number, cols: StructuredColumns, text: string, origin: Origin, added: Finding[]): Judgement | null {
   if (text.trim() === '') return null;
   const value = judgementOfLabel(text);
   if (value === undefined) {
@@ -178,9 +179,9 @@ function readJudgement(s: Sheet, r: number, cols: StructuredColumns, text: strin
     added.push({ severity: 'info', code: 'structured-bad-judgement', cell, message: READ_FINDING.badJudgement(cell, s.text(r, cols.judgement)) });
     return null;
   }
-  const suggested = s.str(r, cols.suggestion).trim();
+  const suggested = origin.suggestion;
   const phrase = s.str(r, cols.judgementPhrase);
-  const cell = s.str(r, cols.judgementCell).trim() || null;
+  const cell = origin.judgementCell;
   if (suggested !== '') {
     return judgementOfLabel(suggested) === value ? { value, phrase, cell, source: 'text' } : { value, phrase: '', cell: null, source: 'user' };
   }
@@ -206,8 +207,7 @@ function locateColumns(s: Sheet, header: number, labels: string[]): StructuredCo
   const named = {
     party: C.party, op: C.op, target: C.target, unit: C.unit, total: C.total, share: C.share, expected: C.expected, status: C.status,
     judgement: C.judgement, sourceStatus: C.sourceStatus, comment: C.comment, findings: C.findings, rate: C.rate, places: C.places,
-    phrase: C.phrase, goalSource: C.goalSource, sourceCell: C.sourceCell, suggestion: C.suggestion, judgementPhrase: C.judgementPhrase,
-    judgementCell: C.judgementCell, commentCells: C.commentCells, sourceStatusCell: C.sourceStatusCell,
+    phrase: C.phrase, goalSource: C.goalSource, sourceCell: C.sourceCell, judgementPhrase: C.judgementPhrase, origin: C.origin,
   } as const;
   const out = { ...layout, texts: labels.map((l, k) => find(C.text(l), layout.textStart + k)) };
   for (const key of Object.keys(named) as (keyof typeof named)[]) out[key] = find(named[key], layout[key]);
@@ -349,6 +349,7 @@ export function readStructured(sheets: StructuredSheets): FollowUp {
           phrase: s.str(r, cols.phrase),
         };
       }
+      const origin = parseOrigin(s.str(r, cols.origin));
       const actId = id;
       activityIds.add(actId);
       const periods: Period[] = [];
@@ -393,9 +394,9 @@ export function readStructured(sheets: StructuredSheets): FollowUp {
         goal,
         unit,
         periods,
-        comments: commentsFromCells(commentText, s.str(r, cols.commentCells)),
-        sourceStatus: sourceStatusText.trim() === '' ? null : { cell: s.str(r, cols.sourceStatusCell).trim() || null, text: sourceStatusText },
-        judgement: readJudgement(s, r, cols, judgementText, added),
+        comments: commentsFromCells(commentText, origin.commentRanges),
+        sourceStatus: sourceStatusText.trim() === '' ? null : { cell: origin.sourceStatusCell, text: sourceStatusText },
+        judgement: readJudgement(s, r, cols, judgementText, origin, added),
         ...UNCOMPUTED,
       };
       current.activities.push(withStatus(activity, reported));

@@ -20,7 +20,7 @@ import {
   type StructuredColumns,
 } from './layout';
 import { EVENTS_SHEET, structuredSheetName } from './names';
-import { commentCellText, commentCellsText } from './activity-text';
+import { commentCellText, originText } from './activity-text';
 
 /** Status order used by legends and overviews. */
 export const STATUS_ORDER: Status[] = ['met', 'on-track', 'behind', 'not-met', 'no-goal', 'no-data', 'manual'];
@@ -212,7 +212,8 @@ function rangesOf(rows: number[], col: number): string[] {
  * Kommentar (the source's comments verbatim, one per line; users add theirs), the kept source
  * texts, findings per row, and the goal's and judgement's details. A judgement the importer
  * read from the text is a suggestion: shown in italics with a note quoting its words, and its
- * label kept in "Förslag från texten" so readStructured can tell whether the user kept it.
+ * label kept in the "Ursprung" cell (with the source cells of judgement, own status and
+ * comments) so readStructured can tell whether the user kept it.
  * Counts of event-list activities are COUNTIFS over the "Händelser" sheet.
  */
 export function planStructured(f: FollowUp): SheetPlan {
@@ -270,8 +271,7 @@ export function planStructured(f: FollowUp): SheetPlan {
     [c.status, col.status], [c.findings, col.findings], [c.rate, col.rate], [c.places, col.places], [c.phrase, col.phrase],
     [c.goalSource, col.goalSource], [c.sourceCell, col.sourceCell],
     [c.judgement, col.judgement], [c.sourceStatus, col.sourceStatus], [c.comment, col.comment],
-    [c.suggestion, col.suggestion], [c.judgementPhrase, col.judgementPhrase], [c.judgementCell, col.judgementCell],
-    [c.commentCells, col.commentCells], [c.sourceStatusCell, col.sourceStatusCell],
+    [c.judgementPhrase, col.judgementPhrase], [c.origin, col.origin],
   ];
   f.periodLabels.forEach((label, k) => {
     headers.push([c.periodStart + k, label], [c.textStart + k, col.text(label)]);
@@ -333,21 +333,13 @@ export function planStructured(f: FollowUp): SheetPlan {
       const j = a.judgement;
       if (j) {
         put(row, c.judgement, JUDGEMENT_LABEL[j.value], j.source === 'text' ? 'suggestion' : 'judgement');
-        if (j.source === 'text') {
-          put(row, c.suggestion, JUDGEMENT_LABEL[j.value]);
-          notes.push({ cell: a1(row, c.judgement), text: STRUCTURED.suggestionNote(j.phrase, j.cell) });
-        }
+        if (j.source === 'text') notes.push({ cell: a1(row, c.judgement), text: STRUCTURED.suggestionNote(j.phrase, j.cell) });
         put(row, c.judgementPhrase, j.phrase || null, 'text');
-        put(row, c.judgementCell, j.cell);
       } else styles[row][c.judgement] = 'judgement';
-      if (a.sourceStatus) {
-        put(row, c.sourceStatus, a.sourceStatus.text, 'text');
-        put(row, c.sourceStatusCell, a.sourceStatus.cell);
-      }
-      if (a.comments.length) {
-        put(row, c.comment, commentCellText(a.comments), 'comment');
-        put(row, c.commentCells, commentCellsText(a.comments), 'text');
-      } else styles[row][c.comment] = 'comment';
+      if (a.sourceStatus) put(row, c.sourceStatus, a.sourceStatus.text, 'text');
+      if (a.comments.length) put(row, c.comment, commentCellText(a.comments), 'comment');
+      else styles[row][c.comment] = 'comment';
+      put(row, c.origin, originText(a) || null);
       const fm = rowFormulas(row, c, formulaParts);
       put(row, c.total, { f: fm.total }, 'formula', FORMAT.count);
       put(row, c.share, { f: fm.share }, 'formula', FORMAT.share);
@@ -461,11 +453,8 @@ export function planStructured(f: FollowUp): SheetPlan {
   widths[c.judgement] = 15;
   widths[c.sourceStatus] = 14;
   widths[c.comment] = 45;
-  widths[c.suggestion] = 14;
   widths[c.judgementPhrase] = 30;
-  widths[c.judgementCell] = 11;
-  widths[c.commentCells] = 16;
-  widths[c.sourceStatusCell] = 11;
+  widths[c.origin] = 30;
 
   return sheetPlan({
     name,

@@ -160,15 +160,16 @@ describe('plan safety', () => {
     expect(lists.length).toBeGreaterThan(0);
     for (const v of lists) expect(v.rule).toEqual({ type: 'list', values: ['Uppnått', 'Delvis uppnått', 'Ej uppnått', 'Genomförd', 'Pågår', 'Ej påbörjad', 'Inställd'] });
     const row = grid.findIndex((r) => r[c.id] === 'A2');
-    expect([grid[row][c.judgement], grid[row][c.sourceStatus], grid[row][c.comment], grid[row][c.suggestion], grid[row][c.judgementPhrase], grid[row][c.judgementCell]]).toEqual([
-      'Uppnått', 'Delvis', 'Arbetsgrupp bildad', 'Uppnått', 'kan anses vara uppfyllt', 'C9',
+    expect([grid[row][c.judgement], grid[row][c.sourceStatus], grid[row][c.comment], grid[row][c.judgementPhrase], grid[row][c.origin]]).toEqual([
+      'Uppnått', 'Delvis', 'Arbetsgrupp bildad', 'kan anses vara uppfyllt',
+      'Förslag från texten: Uppnått\nBedömningens cell: C9\nEgen status, cell: F9\nKommentar: E9 (rad 1)',
     ]);
     expect(plan.blocks[0].styles?.[row][c.judgement]).toBe('suggestion');
     expect(plan.styles.suggestion.italic).toBe(true);
     const cell = `${String.fromCharCode(65 + c.judgement)}${row + 1}`;
     expect(plan.notes.find((n) => n.cell === cell)?.text).toBe('Förslag från texten: «kan anses vara uppfyllt» (cell C9 i underlaget). Behåll förslaget eller välj en annan bedömning.');
     const userRow = grid.findIndex((r) => r[c.id] === 'A3');
-    expect([grid[userRow][c.judgement], grid[userRow][c.suggestion], plan.blocks[0].styles?.[userRow][c.judgement]]).toEqual(['Pågår', null, 'judgement']);
+    expect([grid[userRow][c.judgement], grid[userRow][c.origin], plan.blocks[0].styles?.[userRow][c.judgement]]).toEqual(['Pågår', null, 'judgement']);
     // The rule is written beside the table: the status note says how judgements count.
     const statusNote = plan.notes.find((n) => n.cell === `${String.fromCharCode(65 + c.status)}${STRUCTURED_ROWS.header + 1}`)!.text;
     expect(statusNote).toContain('Utan antal att räkna från avgör Bedömning:');

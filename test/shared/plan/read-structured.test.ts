@@ -171,7 +171,7 @@ describe('readStructured', () => {
     const cell = `${String.fromCharCode(65 + c.judgement)}${row + 1}`;
     expect(findings.find((x) => x.code === 'structured-bad-judgement')).toMatchObject({ cell, severity: 'info' });
     // A judgement typed where none was suggested is the user's.
-    wb.set(name, row, c.suggestion, null);
+    wb.set(name, row, c.origin, 'Bedömningens cell: D9');
     wb.set(name, row, c.judgement, 'genomförd');
     expect(read().a.judgement).toEqual({ value: 'done', phrase: 'kan anses vara uppfyllt', cell: 'D9', source: 'user' });
   });
@@ -186,7 +186,7 @@ describe('readStructured', () => {
     const c = structuredColumns(3);
     const row = STRUCTURED_ROWS.firstData + 2;
     expect(wb.value(name, row, c.comment)).toBe('Möten med\nföreningar\n-5 möten kvar\nKlart i maj');
-    expect(wb.value(name, row, c.commentCells)).toBe('E9 (rad 1–2)\n– (rad 3)\nF9 (rad 4)');
+    expect(wb.value(name, row, c.origin)).toBe('Egen status, cell: G9\nKommentar: E9 (rad 1–2)\nKommentar: – (rad 3)\nKommentar: F9 (rad 4)');
     expect(wb.value(name, row, c.sourceStatus)).toBe('Delvis');
     const read = () => readStructured({ structured: hostGrid(wb, plans[0]) }).promises[0].activities[1];
     expect([read().comments, read().sourceStatus]).toEqual([comments, { cell: 'G9', text: 'Delvis' }]);
