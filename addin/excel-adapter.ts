@@ -1,5 +1,5 @@
 // Excel host adapter: reads a sheet into a Grid in one sync and applies SheetPlans in one more (Office.js batches).
-import { cleanValue as toCellValue, normalizeGrid, type Grid } from '../shared/model/grid';
+import { cleanValue as toCellValue, normalizeGrid, type Grid, type Merge } from '../shared/model/grid';
 import { looksLikeFormula, type Block, type PlanCell, type SheetPlan, type Style } from '../shared/model/sheet-plan';
 import { a1, a1Range, columnLetters, parseA1, parseA1Range, quoteSheet } from '../shared/model/a1';
 import type { SheetReadBack } from '../shared/app/snapshot';
@@ -42,26 +42,62 @@ export interface SourceRead {
   address: string;
 }
 
+/** ExcelApi 1.13: `Range.getMergedAreasOrNullObject()`. Older hosts read without merges (values still top-left only). */
+export function supportsMergedAreas(): boolean {
+  const req = typeof Office !== 'undefined' ? Office.context?.requirements : undefined;
+  return Boolean(req && typeof req.isSetSupported === 'function' && req.isSetSupported('ExcelApi', '1.13'));
+}
+
+/**
+ * Merged ranges of a RangeAreas address ("Blad1!A3:A4, Blad1!D3:F3", quoted sheet names
+ * allowed), zero-based and relative to the range read at (row, col); single cells are left out.
+ */
+export function mergesFromAddress(address: string, row: number, col: number): Merge[] {
+  const out: Merge[] = [];
+  for (const part of address.replace(/'(?:[^']|'')*'!/g, '!').split(',')) {
+    const box = parseA1Range(part.slice(part.lastIndexOf('!') + 1).trim());
+    if (box && box.rows * box.cols > 1 && box.row >= row && box.col >= col) out.push({ row: box.row - row, col: box.col - col, rows: box.rows, cols: box.cols });
+  }
+  return out;
+}
+
 /**
  * Reads the active sheet's used range, or the selection when `selectionOnly` is set and more
- * than one cell is selected, as values plus display texts: ONE `context.sync()`.
+ * than one cell is selected, as values plus display texts and the sheet's merged ranges: ONE
+ * `context.sync()`. Merges are asked for only where ExcelApi 1.13 is supported (`mergedAreas`
+ * overrides the check); should the host still refuse them (over 512 merged areas), the sheet is
+ * read again without.
  */
-export async function readSource(host: ExcelHost, opts: { selectionOnly?: boolean } = {}): Promise<SourceRead> {
+export async function readSource(host: ExcelHost, opts: { selectionOnly?: boolean; mergedAreas?: boolean } = {}): Promise<SourceRead> {
+  const withMerges = opts.mergedAreas ?? supportsMergedAreas();
+  try {
+    return await readOnce(host, opts.selectionOnly === true, withMerges);
+  } catch (e) {
+    if (!withMerges) throw e;
+    return readOnce(host, opts.selectionOnly === true, false);
+  }
+}
+
+function readOnce(host: ExcelHost, selectionOnly: boolean, withMerges: boolean): Promise<SourceRead> {
   return host.run(async (context) => {
     const sheet = context.workbook.worksheets.getActiveWorksheet();
     sheet.load('name');
     const used = sheet.getUsedRangeOrNullObject(true);
     used.load(['values', 'text', 'rowIndex', 'columnIndex', 'address']);
-    const sel = opts.selectionOnly ? context.workbook.getSelectedRange() : null;
+    const sel = selectionOnly ? context.workbook.getSelectedRange() : null;
     sel?.load(['values', 'text', 'rowIndex', 'columnIndex', 'address', 'cellCount']);
+    // The whole sheet's merges (a range that always exists), in the same request.
+    const merged = withMerges ? sheet.getRange().getMergedAreasOrNullObject() : null;
+    merged?.load('address');
     const sheets = context.workbook.worksheets;
     sheets.load('items/name');
     await context.sync();
     const names = sheets.items.map((s) => s.name);
     const range = sel && sel.cellCount > 1 ? sel : used.isNullObject ? null : used;
     if (!range) return { grid: { sheetName: sheet.name, origin: { row: 0, col: 0 }, values: [], texts: [] }, sheetNames: names, address: '' };
+    const merges = merged && !merged.isNullObject ? mergesFromAddress(merged.address, range.rowIndex, range.columnIndex) : [];
     return {
-      grid: normalizeGrid({ sheetName: sheet.name, origin: { row: range.rowIndex, col: range.columnIndex }, values: range.values, texts: range.text }),
+      grid: normalizeGrid({ sheetName: sheet.name, origin: { row: range.rowIndex, col: range.columnIndex }, values: range.values, texts: range.text, merges }),
       sheetNames: names,
       address: range.address,
     };

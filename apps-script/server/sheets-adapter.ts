@@ -1,5 +1,5 @@
-// Sheets adapter: reads a sheet into a Grid with two calls and applies a SheetPlan with one 2D setter per attribute per block.
-import type { CellValue, Grid } from '../../shared/model/grid';
+// Sheets adapter: reads a sheet into a Grid with three calls and applies a SheetPlan with one 2D setter per attribute per block.
+import type { CellValue, Grid, Merge } from '../../shared/model/grid';
 import type { Block, ConditionalFormat, PlanCell, SheetPlan, Style, Validation } from '../../shared/model/sheet-plan';
 import { a1Range, parseA1, parseA1Range } from '../../shared/model/a1';
 
@@ -10,14 +10,20 @@ type CfRule = GoogleAppsScript.Spreadsheet.ConditionalFormatRule;
 type DvRule = GoogleAppsScript.Spreadsheet.DataValidation;
 
 /**
- * Reads a sheet's data range as a Grid: ONE getValues() and ONE getDisplayValues().
- * Date values (Sheets hands them over as Date objects) become their display text, so the grid
- * stays JSON-safe and the importer sees what the user sees.
+ * Reads a sheet's data range as a Grid: ONE getValues(), ONE getDisplayValues() and ONE
+ * getMergedRanges() (plus each merged range's A1 notation). Date values (Sheets hands them over
+ * as Date objects) become their display text, so the grid stays JSON-safe and the importer sees
+ * what the user sees; the core's normalizeGrid irons out what differs from other hosts.
  */
 export function readSheetGrid(sheet: Sheet): Grid {
   const range = sheet.getDataRange();
   const raw = range.getValues();
   const texts = range.getDisplayValues();
+  const merges: Merge[] = [];
+  for (const m of range.getMergedRanges()) {
+    const box = parseA1Range(m.getA1Notation());
+    if (box && box.rows * box.cols > 1) merges.push(box);
+  }
   const values: CellValue[][] = raw.map((row, r) =>
     row.map((v, c) => {
       if (v === null || v === undefined || v === '') return null;
@@ -26,7 +32,7 @@ export function readSheetGrid(sheet: Sheet): Grid {
       return texts[r]?.[c] ?? String(v);
     }),
   );
-  return { sheetName: sheet.getName(), origin: { row: 0, col: 0 }, values, texts };
+  return { sheetName: sheet.getName(), origin: { row: 0, col: 0 }, values, texts, ...(merges.length ? { merges } : {}) };
 }
 
 /**

@@ -98,13 +98,27 @@ export function typeEntry(input: unknown, numberFormat: string): { value: FakeVa
   return { value: s, formula: null, quotePrefix: false };
 }
 
-/** What Excel shows: the value, with a number format's literal prefix ('"ca "0' → "ca 20"). */
+/** The digit-group separator Excel shows with a "#,##0" format: the user's locale's (Swedish: no-break space). */
+export const GROUP_SEPARATOR = '\u00A0';
+
+/** True for number formats that show a date (yyyy, mm with dd, d/m/…), outside quoted literals. */
+function isDateFormat(fmt: string): boolean {
+  const f = fmt.replace(/"[^"]*"/g, '');
+  return /y{2,4}|d{1,2}[-/. ]m{1,2}|m{1,2}[-/. ]d{1,2}/i.test(f);
+}
+
+/**
+ * What Excel shows: the value, with a number format's literal prefix ('"ca "0' → "ca 20"),
+ * digit groups ("#,##0" → "1 019"), percent, or a date serial as the date ("yyyy-mm-dd").
+ */
 function displayText(c: FakeCell | undefined): string {
   if (!c || c.value === null || c.value === '') return '';
   if (typeof c.value === 'number') {
+    if (isDateFormat(c.numberFormat)) return new Date(Date.UTC(1899, 11, 30) + Math.round(c.value) * 86400000).toISOString().slice(0, 10);
     const m = /^"([^"]*)"/.exec(c.numberFormat);
     const pct = /%$/.test(c.numberFormat);
-    return `${m ? m[1] : ''}${pct ? `${Math.round(c.value * 100)} %` : String(c.value)}`;
+    const grouped = /#,##0/.test(c.numberFormat) && Number.isInteger(c.value) ? String(c.value).replace(/\B(?=(\d{3})+(?!\d))/g, GROUP_SEPARATOR) : String(c.value);
+    return `${m ? m[1] : ''}${pct ? `${Math.round(c.value * 100)} %` : grouped}`;
   }
   if (typeof c.value === 'boolean') return c.value ? 'TRUE' : 'FALSE';
   return String(c.value);
@@ -305,6 +319,21 @@ export class FakeRange extends Loadable {
       clear: () => { entry.rule = undefined; },
     };
   }
+  /**
+   * ExcelApi 1.13: the merged areas whose top-left cell is in this range (office-js#3611), as a
+   * RangeAreas that is a null object when there are none. Fails at sync on older hosts
+   * (ApiNotFound) and, as documented, when there are more than 512 merged areas.
+   */
+  getMergedAreasOrNullObject(): FakeRangeAreas {
+    this.ctx.record(`getMergedAreasOrNullObject ${this.sheet.name}!${this.addressLocal}`);
+    if (!this.ctx.book.supports('1.13')) this.ctx.fail(new RequestError('ApiNotFound', 'The API you are trying to use could not be found. It may be available in a newer version of Excel.'));
+    const inside = this.sheet.merges.filter((m) => {
+      const b = parseA1Range(m)!;
+      return b.row >= this.box.row && b.row < this.box.row + this.box.rows && b.col >= this.box.col && b.col < this.box.col + this.box.cols;
+    });
+    if (inside.length > 512) this.ctx.fail(new RequestError('GeneralException', 'There are more than 512 merged areas in the range.'));
+    return new FakeRangeAreas(this.ctx, this.sheet.name, inside).trackNull();
+  }
   merge(across = false) {
     this.ctx.record(`merge ${this.sheet.name}!${this.addressLocal} ${across}`);
     this.sheet.merges.push(this.addressLocal);
@@ -314,6 +343,24 @@ export class FakeRange extends Loadable {
     this.ctx.book.selection = { sheet: this.sheet.name, address: this.addressLocal };
   }
   clear() { this.eachCell((c) => Object.assign(c, { value: null, formula: null })); }
+}
+
+/** RangeAreas: `address` lists each area with its sheet ("Blad1!A3:A4, Blad1!D3:F3"); a null object when empty. */
+export class FakeRangeAreas extends Loadable {
+  constructor(ctx: FakeContext, private sheetName: string, private areas: string[]) {
+    super(ctx);
+  }
+  protected override read(p: string): unknown {
+    if (p === 'isNullObject') return this.areas.length === 0;
+    if (!this.areas.length) return undefined;
+    const prefix = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(this.sheetName) ? this.sheetName : `'${this.sheetName.replace(/'/g, "''")}'`;
+    if (p === 'address') return this.areas.map((a) => `${prefix}!${a}`).join(', ');
+    if (p === 'areaCount') return this.areas.length;
+    return undefined;
+  }
+  get isNullObject(): boolean { return this.get('isNullObject'); }
+  get address(): string { return this.get('address'); }
+  get areaCount(): number { return this.get('areaCount'); }
 }
 
 export class FakeWorksheet extends Loadable {

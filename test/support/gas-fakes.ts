@@ -97,7 +97,7 @@ function isDateFormat(fmt: string | undefined): boolean {
 }
 
 /** A number as a number format shows it: literal prefix ('"ca "# ##0' → "ca 20"), percent, decimals. */
-function formatNumber(v: number, fmt: string | undefined): string {
+function formatNumber(v: number, fmt: string | undefined, locale = 'en_US'): string {
   if (!fmt || fmt === 'General') return String(v);
   if (isDateFormat(fmt)) return new Date(Math.round((v - 25569) * 86400000)).toISOString().slice(0, 10);
   const prefix = /^"([^"]*)"/.exec(fmt)?.[1] ?? '';
@@ -105,15 +105,25 @@ function formatNumber(v: number, fmt: string | undefined): string {
   const decimals = /\.(0+|#+)/.exec(body)?.[1].length ?? 0;
   if (body.includes('%')) return `${prefix}${(v * 100).toFixed(0)} %`;
   const n = Number(v.toFixed(decimals));
-  return `${prefix}${/\.0/.test(body) ? n.toFixed(decimals) : String(n)}`;
+  const digits = /\.0/.test(body) ? n.toFixed(decimals) : String(n);
+  // "#,##0" groups the digits with the spreadsheet locale's separator (a no-break space in sv_SE, "," in en_US).
+  if (/#,##0/.test(body) && Number.isInteger(n)) return `${prefix}${digits.replace(/\B(?=(\d{3})+(?!\d))/g, groupSeparator(locale))}`;
+  return `${prefix}${digits}`;
 }
 
-function displayOf(c: FakeCell | undefined): string {
+/** The digit-group separator a spreadsheet locale shows: a no-break space in sv_SE, "." in de_DE, "," in en_US. */
+function groupSeparator(locale: string): string {
+  if (/^(sv|nb|nn|no|fi|fr|cs|pl|ru)(_|$)/i.test(locale)) return '\u00A0';
+  if (/^(de|da|nl|it|es|pt)(_|$)/i.test(locale)) return '.';
+  return ',';
+}
+
+function displayOf(c: FakeCell | undefined, locale = 'en_US'): string {
   if (!c) return '';
   const v = c.value;
   if (v === null) return '';
   if (v instanceof Date) return v.toISOString().slice(0, 10);
-  if (typeof v === 'number') return formatNumber(v, c.numberFormat);
+  if (typeof v === 'number') return formatNumber(v, c.numberFormat, locale);
   if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
   return String(v);
 }
@@ -225,7 +235,7 @@ export class FakeRange {
   getNumColumns(): number { return this.nc; }
   getSheet(): FakeSheet { return this.sheet; }
   getValues() { this.sheet.ss._recalc(); return this.map(valueOf); }
-  getDisplayValues() { this.sheet.ss._recalc(); return this.map(displayOf); }
+  getDisplayValues() { this.sheet.ss._recalc(); return this.map((c) => displayOf(c, this.sheet.ss.locale)); }
   getFormulas() { return this.map((c) => c?.formula ?? ''); }
   getNumberFormats() { return this.map((c) => c?.numberFormat ?? 'General'); }
   getNotes() { return this.map((c) => c?.note ?? ''); }
@@ -251,6 +261,13 @@ export class FakeRange {
   setRichTextValue(x: { text: string; url: string | null }) { return this.setRichTextValues([[x]]); }
   setBorder(_t: unknown, _l: unknown, bottom: boolean | null) { this.each((c) => { if (bottom !== null) c.borderBottom = bottom; }); return this; }
   merge() { this.sheet.merges.push(this.getA1Notation()); return this; }
+  /** Merged ranges fully within this range or holding at least one of its cells (Range.getMergedRanges). */
+  getMergedRanges() {
+    return this.sheet.merges
+      .map((m) => parseA1Range(m)!)
+      .filter((b) => b.row + 1 <= this.row + this.nr - 1 && b.row + b.rows >= this.row && b.col + 1 <= this.col + this.nc - 1 && b.col + b.cols >= this.col)
+      .map((b) => this.sheet.ss._wrapRange(new FakeRange(this.sheet, b.row + 1, b.col + 1, b.rows, b.cols)));
+  }
   breakApart() {
     this.sheet.merges = this.sheet.merges.filter((m) => {
       const r = parseA1Range(m)!;
