@@ -211,7 +211,7 @@ export function applyPlansToWorkbook(wb: ExcelJS.Workbook, plans: SheetPlan[]): 
  * Writes a source grid into a worksheet as read: every value at its own cell (the grid's origin
  * kept, so addresses in findings and links match), strings as text (a cell starting with = + -
  * @ stays text: ExcelJS stores plain strings as shared strings, never as formulas), numbers and
- * booleans as they are. Cells with line breaks wrap.
+ * booleans as they are, merged ranges merged again. Cells with line breaks wrap.
  */
 export function writeSourceSheet(ws: ExcelJS.Worksheet, grid: Grid): void {
   grid.values.forEach((row, r) =>
@@ -222,6 +222,16 @@ export function writeSourceSheet(ws: ExcelJS.Worksheet, grid: Grid): void {
       if (typeof v === 'string' && v.includes('\n')) cell.alignment = { wrapText: true, vertical: 'top' };
     }),
   );
+  for (const m of grid.merges ?? []) {
+    if (m.rows * m.cols < 2) continue;
+    const top = grid.origin.row + m.row + 1;
+    const left = grid.origin.col + m.col + 1;
+    try {
+      ws.mergeCells(top, left, top + m.rows - 1, left + m.cols - 1);
+    } catch {
+      // An overlapping merge cannot be written; the values are there regardless.
+    }
+  }
 }
 
 /** What a new workbook holds besides the plans. */

@@ -153,7 +153,9 @@ describe('xlsx adapter', () => {
         ['Aktivitet', 'Tertial 1', null, ''],
         ['=SUM(A1:A3)', 540, true, '+46 70'],
         ['-5 st', '#N/A', '@kommun', 'rad ett\nrad två'],
+        ['Utfall 2023', null, null, null],
       ],
+      merges: [{ row: 3, col: 0, rows: 1, cols: 3 }],
     };
     const back = await reread(await xlsxBuffer(plans, { source: { grid, name: 'Blad1' } }));
     expect(back.worksheets.map((w) => w.name)).toEqual(['Blad1', 'Medborgarlöften 2019', 'Kontroller']);
@@ -163,6 +165,7 @@ describe('xlsx adapter', () => {
     expect(['B5', 'C5', 'D5', 'E5'].map((a) => src.getCell(a).value)).toEqual(['-5 st', '#N/A', '@kommun', 'rad ett\nrad två']);
     expect(src.getCell('E5').alignment).toMatchObject({ wrapText: true });
     expect(src.getCell('A1').value).toBeNull();
+    expect([src.getCell('B6').value, src.getCell('D6').isMerged, src.getCell('D6').master.address]).toEqual(['Utfall 2023', true, 'B6']);
     const zip = await JSZip.loadAsync(await xlsxBuffer([], { source: { grid, name: 'Blad1' } }));
     const xml = await zip.file('xl/worksheets/sheet1.xml')!.async('string');
     expect(xml).not.toContain('<f>');
