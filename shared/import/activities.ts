@@ -1,6 +1,7 @@
 // Activity phase: one source table row → an activity with its goal, party and period cells read.
 import { goalTarget } from '../calc/status';
 import { FINDING } from '../i18n/sv-findings';
+import { PARTY_LABEL } from '../i18n/sv';
 import type { Activity, Finding, Goal, Judgement, Note, Party, Period } from '../model/follow-up';
 import { UNCOMPUTED } from '../model/follow-up';
 import { MILESTONE_JUDGEMENT } from '../lexicon/sv-judgements';
@@ -57,7 +58,8 @@ export function buildActivity(row: RawActivityRow, promiseKey: number, promise: 
   const ctx = { unit: goal?.unit ?? null, activityNouns, year: sinks.year, goalValue: goal ? goalTarget(goal) : null };
   const parsed = row.periods.map((p) => parseCell(p?.text ?? '', ctx));
   const party = (row.party ? partyOf(`${row.party.text} `) ?? partyFromWord(row.party.text) : null) ?? partyOf(text) ?? promise.party;
-  if (row.party && !partyOf(`${row.party.text} `) && !partyFromWord(row.party.text)) sinks.notes.push({ cell: row.party.cell, text: row.party.text });
+  // The Ansvarig cell verbatim, unless the party label written for it says the same ("Polis" → Polisen).
+  const partyComment = row.party && !(party && lower(PARTY_LABEL[party]).includes(lower(squash(row.party.text)))) ? [{ cell: row.party.cell, text: row.party.text }] : [];
   for (const e of row.extra) sinks.notes.push({ cell: e.cell, text: e.text });
   if (row.goal && !goal) sinks.notes.push({ cell: row.goal.cell, text: row.goal.text });
   const periods: Period[] = parsed.map((pc, i) => ({
@@ -81,7 +83,7 @@ export function buildActivity(row: RawActivityRow, promiseKey: number, promise: 
     goal,
     unit,
     periods,
-    comments: [...row.comments, ...row.extra].map((c) => ({ cell: c.cell, text: c.text })),
+    comments: [...row.comments, ...row.extra].map((c) => ({ cell: c.cell, text: c.text })).concat(partyComment),
     sourceStatus: row.status ? { cell: row.status.cell, text: row.status.text } : null,
     judgement: judgementFromCells(parsed, periods, goal),
     ...UNCOMPUTED,
