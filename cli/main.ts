@@ -1,7 +1,8 @@
-// CLI entry: dispatches check, build and demo; Swedish messages, exit codes 0/1/2, never a stack trace.
+// CLI entry: dispatches check, build, rollup and demo; Swedish messages, exit codes 0/1/2, never a stack trace.
 import { runCheck } from './commands/check';
 import { runBuild } from './commands/build';
 import { runDemo } from './commands/demo';
+import { runRollup } from './commands/rollup';
 import { CLI } from '../shared/i18n/sv-cli';
 
 export interface Io {
@@ -24,6 +25,7 @@ export async function main(argv: string[], rawIo: Io): Promise<number> {
     const [cmd, ...rest] = argv;
     if (cmd === 'check') return await runCheck(rest, io);
     if (cmd === 'build') return await runBuild(rest, io);
+    if (cmd === 'rollup') return await runRollup(rest, io);
     if (cmd === 'demo') return await runDemo(rest, io);
     if (!cmd || cmd === '--help' || cmd === '-h' || cmd === 'help') {
       (cmd ? io.out : io.err)(CLI.usage);
