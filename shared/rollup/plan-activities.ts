@@ -31,6 +31,14 @@ function activityRow(a: RollupActivity): PlanCell[] {
   return row;
 }
 
+/** Number format of the Totalt cell: "ca 30", "minst 40" stay numbers with a prefix. */
+function totalFormat(a: RollupActivity): string {
+  if (a.totalLowerBound && a.totalApprox) return FORMAT.lowerBoundApprox;
+  if (a.totalLowerBound) return FORMAT.lowerBound;
+  if (a.totalApprox) return FORMAT.approx;
+  return FORMAT.count;
+}
+
 /**
  * The activity sheet: title, a hint, the header (Nr | Kommun | Löfte | ID | Aktivitet | Tema |
  * Förslag från ordlistan | Ordet som gav förslaget | Mål | Målvärde | Totalt | Status | Har mål
@@ -58,7 +66,9 @@ export function planRollupActivities(data: RollupData): SheetPlan {
   for (const a of data.activities) {
     values.push(activityRow(a));
     styles.push(rowStyle.slice());
-    formats.push(rowFormat.slice());
+    const f = rowFormat.slice();
+    f[C.total] = totalFormat(a);
+    formats.push(f);
   }
   if (!data.activities.length) {
     values.push(pad([null, ROLLUP_ACTIVITIES.none]));

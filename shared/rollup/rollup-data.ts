@@ -69,7 +69,10 @@ export interface RollupActivity {
   /** The yearly target (a rate times its repeats), null without a goal. */
   target: number | null;
   total: number | null;
+  /** The total as readers know it ("ca 30", "minst 40"). */
   totalText: string;
+  totalApprox: boolean;
+  totalLowerBound: boolean;
   status: Status;
   hasGoal: boolean;
   metGoal: boolean;
@@ -215,6 +218,8 @@ export function rollupData(inputs: RollupInput[], opts: RollupOptions): RollupDa
           target,
           total: a.total,
           totalText: formatTotal(a),
+          totalApprox: a.totalApprox,
+          totalLowerBound: a.totalLowerBound,
           status: a.status,
           hasGoal,
           metGoal: met,
