@@ -78,12 +78,15 @@ export async function docxParts(bytes: Uint8Array, fileName: string): Promise<Do
 
 /**
  * Reads a .docx file (its bytes) into a Grid: see `docxToGrid` for the layout and `docxParts` for
- * the files it refuses. Every problem is a DocxError with a Swedish message; nothing else escapes.
+ * the files it refuses; a document without any text is refused too. Every problem is a DocxError
+ * with a Swedish message; nothing else escapes.
  */
 export async function readDocx(bytes: Uint8Array, opts: { fileName: string; sheetName?: string | null }): Promise<WordGrid> {
   const parts = await docxParts(bytes, opts.fileName);
   try {
-    return docxToGrid(parts, { fileName: opts.fileName, sheetName: opts.sheetName ?? null });
+    const grid = docxToGrid(parts, { fileName: opts.fileName, sheetName: opts.sheetName ?? null });
+    if (!grid.values.some((r) => r.some((v) => v !== null && String(v).trim() !== ''))) throw docxError('no-text', opts.fileName);
+    return grid;
   } catch (e) {
     if (isDocxError(e)) throw e;
     // Anything unforeseen inside the reader still reaches the user as a Swedish sentence.

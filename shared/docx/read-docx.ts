@@ -127,6 +127,8 @@ function readBlocks(parts: DocxParts, name: string): Block[] {
       if (root) {
         prefix = wordPrefix(attrs);
         root = false;
+        // The main part of a spreadsheet or presentation (an .xlsx picked by mistake) is no Word document.
+        if (wordLocal(el, prefix) !== 'document') throw docxError('no-document', name);
       }
       if (skip > 0) {
         skip++;
