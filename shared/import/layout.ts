@@ -1,7 +1,7 @@
 // Layout phase: finds a table's header row (or two), what each column holds and the year the header names.
 import type { PeriodKind } from '../model/follow-up';
 import { PERIOD_COUNT } from '../model/periods';
-import { GROUP_WORDS, HEADER_SYNONYMS, MONTH_NAMES, MONTH_SPANS, PERIOD_PATTERNS, PERIOD_PREFIXES, TOTAL_ROW_LABELS, type ColumnKind } from '../lexicon/sv-headers';
+import { GROUP_WORDS, HEADER_SYNONYMS, MONTH_NAMES, MONTH_SPANS, PERIOD_HEADS, PERIOD_PATTERNS, PERIOD_PREFIXES, TOTAL_ROW_LABELS, type ColumnKind } from '../lexicon/sv-headers';
 import { lower, squash } from '../parse/text';
 
 /** What one header cell says about its column. */
@@ -39,6 +39,7 @@ export interface TableLayout {
 }
 
 const EMPTY: HeaderClass = { kind: 'empty', period: null, year: null, group: false, promise: null };
+const UNKNOWN: HeaderClass = { ...EMPTY, kind: 'unknown' };
 const YEAR = /(?:^|[\s(])((?:19|20)\d{2})(?:\s*[-–/]\s*((?:19|20)\d{2}))?(?=$|[\s):,])/;
 const PROMISE_HEADING = /^(?:medborgar)?löfte\s*\d+\s*[:.–-]\s*(.{3,})$/i;
 const MONTH_RANGE = /^(\p{L}+)\.?\s*[–—-]\s*(\p{L}+)\.?$/u;
@@ -53,6 +54,18 @@ const SYNONYMS = HEADER_SYNONYMS.map((s) => ({
         ? new RegExp(`^(?:${wordsRe(s.words)})(?![\\p{L}])`, 'u')
         : new RegExp(`(?<![\\p{L}])(?:${wordsRe(s.words)})(?![\\p{L}])`, 'u'),
 }));
+/** First words a header can have (any other first word, in a cell without a comment word, is no header). */
+const HEADS = new Set<string>([
+  ...HEADER_SYNONYMS.filter((s) => s.match !== 'contains').flatMap((s) => s.words.map((w) => /^[\p{L}]*/u.exec(w)![0])),
+  ...PERIOD_PREFIXES,
+  ...GROUP_WORDS,
+  ...PERIOD_HEADS,
+  ...MONTH_NAMES.flat(),
+]);
+const COMMENT_HINT = new RegExp(wordsRe(HEADER_SYNONYMS.filter((s) => s.kind === 'comment' && s.match === 'contains').flatMap((s) => s.words)), 'i');
+/** The first word of a cell that starts with words (after bullets or brackets), not with a number. */
+const HEAD_WORD = /^[^\p{L}\d]*(\p{L}+)/u;
+const PLAIN_NUMBER = /^[\d\s\u00A0.,()+~–-]+$/;
 const PREFIX = new RegExp(`^(?:${wordsRe(PERIOD_PREFIXES)})\\s+`, 'u');
 const GROUP = new RegExp(`^(?:${wordsRe(GROUP_WORDS)})$`, 'u');
 const TOTAL_ROW = new RegExp(`^(?:${wordsRe(TOTAL_ROW_LABELS)})$`, 'u');
@@ -93,15 +106,20 @@ export function periodHeader(text: string): { kind: PeriodKind; index: number } 
 export function classifyHeader(raw: string): HeaderClass {
   const text = squash(raw);
   if (!text) return EMPTY;
-  const heading = PROMISE_HEADING.exec(text);
+  const heading = /^[LlMm]/.test(text) ? PROMISE_HEADING.exec(text) : null;
   if (heading) return { ...EMPTY, kind: 'unknown', promise: heading[1].trim() };
-  if (text.length > 60) return { ...EMPTY, kind: 'unknown' };
+  if (text.length > 60) return UNKNOWN;
+  // Most cells are no header: a plain number, or words no header starts with.
+  const head = HEAD_WORD.exec(text);
+  if (head ? !HEADS.has(lower(head[1])) && !COMMENT_HINT.test(text) : PLAIN_NUMBER.test(text) && !/^(?:19|20)\d{2}$/.test(text)) return UNKNOWN;
   let t = lower(text).replace(/[:?.*]+$/, '').replace(/\s*\/\s*/g, '/').trim();
   const y = YEAR.exec(t);
   const year = y ? Number(y[2] ?? y[1]) : null;
   if (y) t = squash(t.replace(y[0], ' '));
   const bracket = /\(([^)]*)\)\s*$/.exec(t);
   const core = bracket ? squash(t.slice(0, bracket.index)) : t;
+  // No header is a sentence: a comment column may be ("Kommentar till T1 och T2"), the rest are a few words.
+  if (core.split(' ').length > 4 && !COMMENT_HINT.test(core)) return { ...EMPTY, kind: 'unknown', year };
   if (!core) return { ...EMPTY, kind: year !== null ? 'period' : 'unknown', period: year !== null ? { kind: 'year', index: 1 } : null, year, group: year !== null };
   for (const s of SYNONYMS) if (s.re.test(core)) return { ...EMPTY, kind: s.kind, year };
   const own = periodOf(core);
@@ -114,6 +132,7 @@ export function classifyHeader(raw: string): HeaderClass {
 
 /** True for a row label that states the table's totals ("Summa", "Totalt:") instead of naming an activity. */
 export function isTotalRowLabel(text: string): boolean {
+  if (text.length > 30 || !/^\s*[SsTt]/.test(text)) return false;
   return TOTAL_ROW.test(lower(squash(text)).replace(/[:.]+$/, ''));
 }
 
@@ -127,14 +146,49 @@ export interface SheetView {
   rows: number;
   texts(r: number): string[];
   classes(r: number): HeaderClass[];
+  /** True when some cell of the row could name a period (a cheap test before the row is classified). */
+  periodish(r: number): boolean;
 }
 
-/** A memoising view over row texts. */
+/** Cells that could name a period: a period word, month, prefix or group word first, a year, or "1:a tertialet". */
+const PERIODISH = new RegExp(
+  `^[^\\p{L}\\d]*(?:(?:${wordsRe([...PERIOD_PREFIXES, ...PERIOD_HEADS, ...GROUP_WORDS, ...MONTH_NAMES.flat()])})(?![\\p{L}])|(?:19|20)\\d{2}(?!\\d)|[1-4](?::a|:e)?\\s*(?:tertial|kvartal))`,
+  'iu',
+);
+
+/** How many rows a view remembers: the layout phase looks a few rows back and ahead of the row it reads. */
+const WINDOW = 32;
+
+/** A view over row texts that computes each row's texts and header classes once while it is near the row being read. */
 export function sheetView(rows: number, textsOf: (r: number) => string[]): SheetView {
-  const texts: (string[] | undefined)[] = new Array(rows);
-  const classes: (HeaderClass[] | undefined)[] = new Array(rows);
-  const t = (r: number) => (texts[r] ??= r >= 0 && r < rows ? textsOf(r) : []);
-  return { rows, texts: t, classes: (r) => (classes[r] ??= t(r).map(classifyHeader)) };
+  const at = new Int32Array(WINDOW).fill(-1);
+  const texts: string[][] = new Array(WINDOW);
+  const classes: (HeaderClass[] | null)[] = new Array(WINDOW).fill(null);
+  const periodish = new Int8Array(WINDOW);
+  const slot = (r: number) => {
+    const k = r % WINDOW;
+    if (at[k] !== r) {
+      at[k] = r;
+      texts[k] = r >= 0 && r < rows ? textsOf(r) : [];
+      classes[k] = null;
+      periodish[k] = -1;
+    }
+    return k;
+  };
+  return {
+    rows,
+    texts: (r) => texts[slot(r)],
+    classes: (r) => {
+      const k = slot(r);
+      return (classes[k] ??= texts[k].map(classifyHeader));
+    },
+    periodish: (r) => {
+      if (r < 0 || r >= rows) return false;
+      const k = slot(r);
+      if (periodish[k] < 0) periodish[k] = texts[k].some((t) => t.length > 0 && t.length <= 60 && PERIODISH.test(t)) ? 1 : 0;
+      return periodish[k] === 1;
+    },
+  };
 }
 
 interface Columns {
@@ -242,6 +296,7 @@ function finish(cols: ReturnType<typeof columnsOf>, activity: number, headerRows
 
 /** A single-row header at row r, or null. */
 function singleRow(view: SheetView, r: number, classes: HeaderClass[]): TableLayout | null {
+  if (!classes.some((c) => c.kind === 'period')) return null;
   const cols = columnsOf(classes, () => r);
   if (!cols.periods.size) return null;
   if (cols.activity !== null) return finish(cols, cols.activity, [r]);
@@ -313,6 +368,7 @@ function twoRows(view: SheetView, r: number, upper: HeaderClass[], lowerRow: Hea
  * cells, or two header rows (a group such as "Utfall 2023" over T1–T3). Pure; never throws.
  */
 export function detectTable(view: SheetView, r: number): TableLayout | null {
+  if (!view.periodish(r) && !view.periodish(r + 1)) return null;
   const upper = view.classes(r);
   if (!upper.some((c) => c.kind !== 'empty')) return null;
   if (r + 1 < view.rows) {

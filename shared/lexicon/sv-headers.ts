@@ -47,7 +47,7 @@ export const HEADER_SYNONYMS: readonly HeaderSynonyms[] = [
 ];
 
 /** Words before a period header that do not change it ("Utfall T1", "Resultat tertial 3", "Antal Q2"). */
-export const PERIOD_PREFIXES: readonly string[] = ['utfall', 'resultat', 'redovisning', 'redovisat', 'uppföljning', 'antal', 'genomfört', 'utförda', 'period'];
+export const PERIOD_PREFIXES: readonly string[] = ['utfall', 'resultat', 'redovisning', 'redovisat', 'uppföljning', 'antal', 'period'];
 
 /** A period header pattern: the number in group 1 (or `index` when the pattern names one period). */
 export interface PeriodPattern {
@@ -73,6 +73,9 @@ export const PERIOD_PATTERNS: readonly PeriodPattern[] = [
   { re: /^(första|andra)\s+halvåret?\b/, kind: 'half', ordinals: ORDINALS },
   { re: /^(?:helår|helåret|hela året|utfall|resultat|utfall helår|år)$/, kind: 'year', index: 1 },
 ];
+
+/** Words a period header can start with besides prefixes, group words and month names ("T1", "Kv. 2", "Första tertialet"). */
+export const PERIOD_HEADS: readonly string[] = ['t', 'q', 'k', 'kv', 'h', 'tertial', 'tertialet', 'kvartal', 'kvartalet', 'halvår', 'halvåret', 'delår', 'helår', 'helåret', 'hela', 'år', 'första', 'andra', 'tredje', 'fjärde'];
 
 /** Month ranges as period headers ("Jan–apr", "maj-aug", "Januari – juni"): [first month, last month] → period. */
 export const MONTH_NAMES: readonly (readonly string[])[] = [
