@@ -65,9 +65,21 @@ export interface StatusResult {
  */
 export function computeStatus(input: StatusInput): StatusResult {
   const r = clampPeriod(input.reportedPeriod, input.periodCount);
-  const counted = input.values.slice(0, r).filter((v): v is number => typeof v === 'number');
-  const anyText = input.hasText.slice(0, r).some(Boolean);
-  const total = counted.length ? counted.reduce((a, b) => a + b, 0) : null;
+  // Loops over what slice(0, r) would keep, rather than slice/filter/reduce: this runs for every activity on every import and summary.
+  let sum = 0;
+  let counted = 0;
+  const endValues = sliceEnd(r, input.values.length);
+  for (let i = 0; i < endValues; i++) {
+    const v = input.values[i];
+    if (typeof v === 'number') {
+      sum += v;
+      counted++;
+    }
+  }
+  let anyText = false;
+  const endText = sliceEnd(r, input.hasText.length);
+  for (let i = 0; i < endText && !anyText; i++) anyText = !!input.hasText[i];
+  const total = counted ? sum : null;
   const target = input.goal ? goalTarget(input.goal) : null;
   const expected = target === null ? null : (target * r) / input.periodCount;
   const share = target !== null && target !== 0 && total !== null ? total / target : null;
@@ -84,6 +96,12 @@ export function computeStatus(input: StatusInput): StatusResult {
   return { total, share, expected, status };
 }
 
+/** Where `slice(0, end)` of an array of `length` stops (negative counts from the end; NaN is 0; fractions are cut). */
+function sliceEnd(end: number, length: number): number {
+  const e = Number.isNaN(end) ? 0 : Math.trunc(end);
+  return e < 0 ? Math.max(length + e, 0) : Math.min(e, length);
+}
+
 /** Reported period clamped to 1..count; null means the whole year. */
 export function clampPeriod(reported: number | null, count: number): number {
   if (reported === null || !Number.isFinite(reported)) return count;
@@ -92,27 +110,45 @@ export function clampPeriod(reported: number | null, count: number): number {
 
 /** Fills in running totals, total/share/expected/status of an activity from its periods' values. */
 export function withStatus(activity: Activity, reportedPeriod: number | null): Activity {
+  const count = activity.periods.length;
+  const values: (number | null)[] = [];
+  const hasText: boolean[] = [];
+  for (let i = 0; i < count; i++) {
+    const p = activity.periods[i];
+    values.push(p.value);
+    hasText.push(p.text.trim() !== '');
+  }
   const res = computeStatus({
-    values: activity.periods.map((p) => p.value),
-    hasText: activity.periods.map((p) => p.text.trim() !== ''),
+    values,
+    hasText,
     goal: activity.goal,
     reportedPeriod,
-    periodCount: activity.periods.length,
+    periodCount: count,
     judgement: activity.judgement?.value ?? null,
   });
-  const r = clampPeriod(reportedPeriod, activity.periods.length);
-  const counted = activity.periods.slice(0, r).filter((p: Period) => p.value !== null);
+  const end = sliceEnd(clampPeriod(reportedPeriod, count), count);
+  let totalApprox = false;
+  let totalLowerBound = false;
   let run = 0;
-  const periods = activity.periods.map((p) => {
-    if (p.value === null) return { ...p, cumulative: null };
+  const periods: Period[] = [];
+  for (let i = 0; i < count; i++) {
+    const p = activity.periods[i];
+    if (p.value === null) {
+      periods.push({ ...p, cumulative: null });
+      continue;
+    }
+    if (i < end) {
+      if (p.approx) totalApprox = true;
+      if (p.lowerBound) totalLowerBound = true;
+    }
     run += p.value;
-    return { ...p, cumulative: run };
-  });
+    periods.push({ ...p, cumulative: run });
+  }
   return {
     ...activity,
     ...res,
     periods,
-    totalApprox: counted.some((p) => p.approx),
-    totalLowerBound: counted.some((p) => p.lowerBound),
+    totalApprox,
+    totalLowerBound,
   };
 }

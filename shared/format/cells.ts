@@ -10,7 +10,13 @@ import { GOAL_OP_LABEL } from '../i18n/sv';
  */
 export function formatPeriod(p: Period, eventSeparator = ', '): string {
   if (p.kind === 'events' && p.events.length) {
-    return p.events.map((e) => [e.place, e.date].filter(Boolean).join(' ')).join(eventSeparator);
+    let out = '';
+    for (let i = 0; i < p.events.length; i++) {
+      const { place, date } = p.events[i];
+      if (i) out += eventSeparator;
+      out += place ? (date ? `${place} ${date}` : place) : date || '';
+    }
+    return out;
   }
   if (p.value === null) return p.text.replace(/\s+/g, ' ').trim();
   const q = (v: number) => `${p.lowerBound ? 'minst ' : p.approx ? 'ca ' : ''}${String(v).replace('.', ',')}`;

@@ -1,7 +1,16 @@
 // A1-notation helpers shared by importer, plans and adapters.
 
+/** Letters of the columns asked for so far (plans ask for the same few columns on every row). */
+const LETTERS: string[] = [];
+const LETTERS_CACHED = 1024;
+
 /** Zero-based column index to letters (0 → A, 26 → AA). */
 export function columnLetters(col: number): string {
+  if (col >= 0 && col < LETTERS_CACHED && Number.isInteger(col)) return LETTERS[col] ?? (LETTERS[col] = lettersOf(col));
+  return lettersOf(col);
+}
+
+function lettersOf(col: number): string {
   let s = '';
   let n = col + 1;
   while (n > 0) {
@@ -26,11 +35,28 @@ export function a1Range(row: number, col: number, rows = 1, cols = 1): string {
 
 /** Parses "C7" or "$C$7" into zero-based row/col, or null. */
 export function parseA1(ref: string): { row: number; col: number } | null {
-  const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(ref.trim());
-  if (!m) return null;
+  // By hand, as /^\$?([A-Za-z]{1,3})\$?(\d+)$/ on the trimmed text: findings are sorted by it.
+  const s = ref.trim();
+  const len = s.length;
+  let i = s.charCodeAt(0) === 36 ? 1 : 0;
   let col = 0;
-  for (const ch of m[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
-  return { row: Number(m[2]) - 1, col: col - 1 };
+  const lettersFrom = i;
+  for (; i < len; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 65 && c <= 90) col = col * 26 + (c - 64);
+    else if (c >= 97 && c <= 122) col = col * 26 + (c - 96);
+    else break;
+  }
+  const letters = i - lettersFrom;
+  if (letters < 1 || letters > 3) return null;
+  if (s.charCodeAt(i) === 36) i++;
+  const digitsFrom = i;
+  for (; i < len; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return null;
+  }
+  if (i === digitsFrom) return null;
+  return { row: Number(s.slice(digitsFrom)) - 1, col: col - 1 };
 }
 
 /** Parses "C7:E9" (or a single cell) into a zero-based rectangle, or null. */
@@ -45,5 +71,5 @@ export function parseA1Range(ref: string): { row: number; col: number; rows: num
 
 /** Quotes a sheet name for use in a formula or reference ('Medborgarlöften 2019'!A1). */
 export function quoteSheet(name: string): string {
-  return `'${name.replace(/'/g, "''")}'`;
+  return `'${name.includes("'") ? name.replace(/'/g, "''") : name}'`;
 }

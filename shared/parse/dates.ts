@@ -15,9 +15,19 @@ export interface DateSpan {
   text: string;
 }
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Days in month m (1–12) of year y: a table for four-digit years, the calendar of Date.UTC otherwise (it reads 0–99 as 1900–1999). */
+function daysInMonth(y: number, m: number): number {
+  if (Number.isInteger(y) && y >= 1000 && y <= 9999 && Number.isInteger(m)) {
+    return m === 2 && y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : MONTH_DAYS[m - 1];
+  }
+  return new Date(Date.UTC(y, m, 0)).getUTCDate();
+}
+
 function iso(y: number, m: number, d: number): string | null {
   if (m < 1 || m > 12 || d < 1) return null;
-  const days = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  const days = daysInMonth(y, m);
   if (d > days) return null;
   return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
@@ -34,12 +44,31 @@ const DATE_RE = new RegExp(
   'giu',
 );
 
+/**
+ * The matches of DATE_RE in a text (every date needs a digit). A cell is read for dates twice in
+ * a row (as an event list, then for its counts), so the last text's matches are kept; they do not
+ * depend on the default year.
+ */
+function dateMatches(text: string): readonly RegExpExecArray[] {
+  if (text === lastText) return lastMatches;
+  const out: RegExpExecArray[] = [];
+  if (HAS_DIGIT.test(text)) {
+    DATE_RE.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = DATE_RE.exec(text))) out.push(m);
+  }
+  lastText = text;
+  lastMatches = out;
+  return out;
+}
+const HAS_DIGIT = /\d/;
+let lastText: string | null = null;
+let lastMatches: readonly RegExpExecArray[] = [];
+
 /** Finds dates in a text. Two-digit years are 20YY; a missing year takes `defaultYear`. */
 export function findDates(text: string, defaultYear: number | null = null): DateSpan[] {
   const out: DateSpan[] = [];
-  DATE_RE.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = DATE_RE.exec(text))) {
+  for (const m of dateMatches(text)) {
     let v: string | null = null;
     let ok = true;
     if (m[1]) v = iso(Number(m[1]), Number(m[2]), Number(m[3]));

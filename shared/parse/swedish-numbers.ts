@@ -42,6 +42,20 @@ function parseBelowThousand(w: string): number | null {
  * "tvåhundrafemtio" 250, "tusen" 1000), or null when the word is not a number.
  */
 export function parseNumberWord(word: string): number | null {
+  // Most words are not numbers and most words repeat: memoised, and the cheap first-letter test before any replace.
+  const known = NUMBER_WORDS.get(word);
+  if (known !== undefined) return known;
+  const v = numberWordValue(word);
+  if (NUMBER_WORDS.size > 50000) NUMBER_WORDS.clear();
+  NUMBER_WORDS.set(word, v);
+  return v;
+}
+const NUMBER_WORDS = new Map<string, number | null>();
+
+function numberWordValue(word: string): number | null {
+  const c = word.charCodeAt(0);
+  // An ASCII letter first is the first letter after the replace below.
+  if (((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) && !FIRST_LETTERS.has(String.fromCharCode(c | 32))) return null;
   const w = word.toLowerCase().replace(/[^\p{L}]/gu, '');
   if (!w || !FIRST_LETTERS.has(w[0]) || w.length > 40) return null;
   const i = w.indexOf('tusen');
@@ -55,7 +69,11 @@ export function parseNumberWord(word: string): number | null {
 
 /** "tjugotal" → 20, "hundratal" → 100, "tio-tal" → 10, "20-tal" → 20; null otherwise. */
 export function parseTalForm(word: string): number | null {
+  // Only a word ending in l or t can end in -tal or -talet once lower-cased: most words stop here.
+  const last = word.charCodeAt(word.length - 1);
+  if (last !== 108 && last !== 116 && last !== 76 && last !== 84) return null;
   const w = word.toLowerCase();
+  if (!w.endsWith('tal') && !w.endsWith('talet')) return null;
   const m = /^(\d+|[\p{L}]+?)-?tal(?:et)?$/u.exec(w);
   if (!m) return null;
   if (/^\d+$/.test(m[1])) return Number(m[1]);

@@ -74,6 +74,18 @@ function numberEnd(text: string, i: number): number {
   return p;
 }
 
+/**
+ * False only when toLowerCase would return the same text: no upper-case Latin-1 letter and
+ * nothing beyond Latin-1 (there toLowerCase decides). Saves a copy of every lower-case token.
+ */
+function mayChangeCase(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde && c !== 0xd7) || c > 0xff) return true;
+  }
+  return false;
+}
+
 /** Splits a text into number, word and punctuation tokens ("2 500 timmar" → 2500, timmar). */
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
@@ -111,7 +123,7 @@ export function tokenize(text: string): Token[] {
       }
     }
     const t = text.slice(i, end);
-    out.push({ text: t, low: t.toLowerCase(), start: i, end, kind });
+    out.push({ text: t, low: kind !== 'num' && mayChangeCase(text, i, end) ? t.toLowerCase() : t, start: i, end, kind });
     i = end;
   }
   return out;

@@ -45,22 +45,31 @@ function placeKey(p: string): string {
 
 /** Place names one or two letters from a more common spelling in the same document (Fröstunda / Fröslunda). */
 export function checkPlaceSpelling(refs: PlaceRef[]): Finding[] {
-  const counts = new Map<string, { name: string; n: number; cells: (string | null)[] }>();
-  for (const r of refs) {
-    if (!r.place) continue;
-    const k = placeKey(r.place);
-    if (k.length < 5) continue;
-    const e = counts.get(k) ?? { name: r.place, n: 0, cells: [] };
-    e.n++;
-    if (!e.cells.includes(r.cell)) e.cells.push(r.cell);
-    counts.set(k, e);
-  }
-  const out: Finding[] = [];
-  const entries = [...counts.entries()];
+  // A place is named in many cells: its key is computed once per spelling and its cells are kept
+  // in a set beside the list (a list lookup per mention grew with the square of the mentions).
+  const keys = new Map<string, string>();
+  const keyOf = (place: string) => {
+    let k = keys.get(place);
+    if (k === undefined) keys.set(place, (k = placeKey(place)));
+    return k;
+  };
+  const counts = new Map<string, { name: string; n: number; cells: (string | null)[]; seen: Set<string | null> }>();
   const firstSeen = new Map<string, number>();
   refs.forEach((r, i) => {
-    if (r.place && !firstSeen.has(placeKey(r.place))) firstSeen.set(placeKey(r.place), i);
+    if (!r.place) return;
+    const k = keyOf(r.place);
+    if (!firstSeen.has(k)) firstSeen.set(k, i);
+    if (k.length < 5) return;
+    let e = counts.get(k);
+    if (!e) counts.set(k, (e = { name: r.place, n: 0, cells: [], seen: new Set() }));
+    e.n++;
+    if (!e.seen.has(r.cell)) {
+      e.seen.add(r.cell);
+      e.cells.push(r.cell);
+    }
   });
+  const out: Finding[] = [];
+  const entries = [...counts.entries()];
   for (const [k, e] of entries) {
     for (const [k2, e2] of entries) {
       if (k === k2) continue;

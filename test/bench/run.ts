@@ -1,4 +1,5 @@
 // `npm run bench`: measures the core, the hosts' round trips, bundle sizes, the pane's first render and the request limit into docs/benchmarks.md.
+// `npx tsx test/bench/run.ts --core-only`: only the core rows (import, plan, floor), printed, docs/benchmarks.md left as it is.
 import { execFileSync } from 'child_process';
 import { mkdtempSync, statSync, writeFileSync } from 'fs';
 import { cpus, tmpdir, totalmem } from 'os';
@@ -14,7 +15,23 @@ import { PANE_READY_MARK } from '../../addin/session';
 const sizes = [10, 100, 1000, 10000];
 const KiB = 1024;
 
-interface CoreResult { n: number; activities: number; runs: number; importMs: number; planMs: number; totalMs: number; coldMs: number; maxRssMb: number }
+interface CoreResult {
+  n: number;
+  activities: number;
+  runs: number;
+  importMs: number;
+  planMs: number;
+  totalMs: number;
+  coldMs: number;
+  /** One pass of a plain tokenising regex over the same cell texts (warm median), in the same process. */
+  floorMs: number;
+  cells: number;
+  tokens: number;
+  maxRssMb: number;
+}
+/** Issue 11's targets for the warm total (import + plan). */
+const CORE_TARGETS: Record<number, number> = { 1000: 30, 10000: 300 };
+const coreOnly = process.argv.includes('--core-only');
 
 /** Runs a bench worker in a fresh Node process (own heap, own peak RSS) and parses its JSON. */
 function worker<T>(file: string, args: string[], heapMb = 4096): T {
@@ -29,14 +46,41 @@ function worker<T>(file: string, args: string[], heapMb = 4096): T {
 const log = (s: string) => process.stderr.write(`${s}\n`);
 
 // --- measure -----------------------------------------------------------------------------------
-log('Bygger tillägget och Apps Script-paketet …');
-ensureBuilt('addin');
-ensureBuilt('apps-script');
+if (!coreOnly) {
+  log('Bygger tillägget och Apps Script-paketet …');
+  ensureBuilt('addin');
+  ensureBuilt('apps-script');
+}
 
 const core = sizes.map((n) => {
   log(`Kärnan: ${n} aktiviteter …`);
   return worker<CoreResult>('core-size.ts', [String(n), String(n >= 10000 ? 5 : n >= 1000 ? 9 : 15)]);
 });
+
+// --- report ------------------------------------------------------------------------------------
+const fmt = (x: number, d = 1) => x.toLocaleString('en-US', { minimumFractionDigits: d, maximumFractionDigits: d }).replace(/,/g, ' ');
+const lines: string[] = [];
+const row = (...cells: (string | number)[]) => lines.push(`| ${cells.join(' | ')} |`);
+const verdict = (ok: boolean, miss: string) => (ok ? 'met' : `**missed**: ${miss}`);
+
+/** The core table: import, plan, total, the floor and core ÷ floor per size, targets marked met/missed. */
+function coreTable(): void {
+  row('activities', 'import + validate (ms)', 'plan (ms)', 'total, warm (ms)', 'total, cold (ms)', 'floor (ms)', 'core ÷ floor', 'peak RSS (MB)', 'time growth vs previous size', 'target');
+  row('---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---');
+  core.forEach((r, i) => {
+    const prev = core[i - 1];
+    const growth = prev ? `${(r.totalMs / prev.totalMs).toFixed(1)}× for ${r.n / prev.n}× the activities` : '';
+    const limit = CORE_TARGETS[r.n];
+    const target = limit ? `≤ ${fmt(limit, 0)} ms: ${verdict(r.totalMs <= limit, `${fmt(r.totalMs, 0)} ms, ${Math.round((r.totalMs / limit - 1) * 100)} % over`)}` : '';
+    row(fmt(r.activities, 0), fmt(r.importMs), fmt(r.planMs), fmt(r.totalMs), fmt(r.coldMs), fmt(r.floorMs, 2), `${fmt(r.totalMs / r.floorMs, 0)}×`, fmt(r.maxRssMb, 0), growth, target);
+  });
+}
+
+if (coreOnly) {
+  coreTable();
+  process.stdout.write(`${lines.join('\n')}\n`);
+  process.exit(0);
+}
 const hosts = sizes.map((n) => {
   log(`Värdarna: ${n} aktiviteter …`);
   return worker<HostCalls>('host-calls.ts', [String(n)]);
@@ -57,32 +101,23 @@ execFileSync(process.execPath, ['--max-old-space-size=4096', '--import', 'tsx', 
 const cliMs = performance.now() - t0;
 const cliXlsxKb = statSync(join(dir, 'big.xlsx')).size / KiB;
 
-// --- report ------------------------------------------------------------------------------------
-const fmt = (x: number, d = 1) => x.toLocaleString('en-US', { minimumFractionDigits: d, maximumFractionDigits: d }).replace(/,/g, ' ');
 const kb = (file: string) => statSync(join(ROOT, file)).size / KiB;
-const lines: string[] = [];
-const row = (...cells: (string | number)[]) => lines.push(`| ${cells.join(' | ')} |`);
-const verdict = (ok: boolean, miss: string) => (ok ? 'met' : `**missed**: ${miss}`);
 
 lines.push('# Benchmarks', '');
 lines.push(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM · Node ${process.version} · ${new Date().toISOString().slice(0, 10)} · \`npm run bench\``, '');
 lines.push('Follow-ups are generated in the shape of the seeds (ten activities per promise table; plain counts, `479 (1019)` running totals, totals in prose, event lists, approximations, prose without counts). Every measurement runs in a fresh Node process.', '');
 
 lines.push('## Core: import + validate + plan', '');
-lines.push('Warm = median of several runs after three warm-up runs of the same size (a user\'s second click); cold = the first run in a fresh process (code not yet optimised by V8; the first click). Plan = structured, Händelser, Kontroller and summary plans. Peak memory is the process\'s max RSS (Node itself is about 50 MB of it). The total is the median of each run\'s import + plan (not the sum of the two medians). Targets are judged on the warm total.', '');
-row('activities', 'import + validate (ms)', 'plan (ms)', 'total, warm (ms)', 'total, cold (ms)', 'peak RSS (MB)', 'time growth vs previous size', 'target');
-row('---:', '---:', '---:', '---:', '---:', '---:', '---:', '---');
-core.forEach((r, i) => {
-  const prev = core[i - 1];
-  const growth = prev ? `${(r.totalMs / prev.totalMs).toFixed(1)}× for ${r.n / prev.n}× the activities` : '';
-  const over = (limit: number) => `${fmt(r.totalMs, 0)} ms, ${Math.round((r.totalMs / limit - 1) * 100)} % over`;
-  const target = r.n === 1000 ? `< 50 ms: ${verdict(r.totalMs < 50, over(50))}` : r.n === 10000 ? `< 1 s: ${verdict(r.totalMs < 1000, over(1000))}` : '';
-  row(fmt(r.activities, 0), fmt(r.importMs), fmt(r.planMs), fmt(r.totalMs), fmt(r.coldMs), fmt(r.maxRssMb, 0), growth, target);
-});
+lines.push('Warm = median of several runs after three warm-up runs of the same size (a user\'s second click); cold = the first run in a fresh process (code not yet optimised by V8; the first click). Plan = structured, Händelser, Kontroller and summary plans. Peak memory is the process\'s max RSS (Node itself is about 50 MB of it). The total is the median of each run\'s import + plan (not the sum of the two medians). Targets are judged on the warm total. Floor = one pass of a plain tokenising regular expression (`/\\p{L}+|\\d+|\\S/gu`, counting tokens) over the same cell texts, warm median, in the same process as the core: machines differ, the ratio core ÷ floor much less.', '');
+coreTable();
 
 const k1 = core.find((r) => r.n === 1000)!;
 lines.push('');
-lines.push(`Where the time goes at 1,000 activities (CPU profile): the import (${fmt(k1.importMs, 0)} ms, about ${fmt((k1.importMs * 1000) / k1.activities, 0)} µs per activity) parses every cell's free Swedish text (number words, qualifiers, dates and places, units, running totals) with a few dozen regular expressions; the plans (${fmt(k1.planMs, 0)} ms) build about ${fmt(hosts[2].planCells / hosts[2].n, 0)} cells per activity, four of them live formulas of up to 700 characters, with a style and a number format each (${fmt(hosts[2].planMb, 1)} MiB of plan); garbage collection is about a third of the total. Growth is linear, but the constant is too high for the 50 ms target at 1,000 (${fmt(k1.totalMs, 0)} ms warm); 10,000 takes ${fmt(core[3].totalMs, 0)} ms against 1 s. Runs vary by about ±20 % on this 2-core machine. For the sizes kommuner have (10–100 activities) the core takes ${fmt(core[0].totalMs, 0)}–${fmt(core[1].totalMs, 0)} ms, well below the hosts' own round trips.`);
+const k10 = core.find((r) => r.n === 10000)!;
+lines.push(
+  `Where the time goes at 1,000 activities (CPU profile; \`test/bench/profile.ts\` repeats the import or the plans for \`node --cpu-prof\`): the import (${fmt(k1.importMs, 0)} ms, about ${fmt((k1.importMs * 1000) / k1.activities, 0)} µs per activity) reads every period cell's free Swedish text (numbers and number words with their nouns and qualifiers, dates and places, milestones, judgements) and classifies the cells of every row as a possible table header while it looks for the next table; the plans (${fmt(k1.planMs, 0)} ms) build about ${fmt(hosts[2].planCells / hosts[2].n, 0)} cells per activity, four of them live formulas (the Status formula alone is about 800 characters), with a style and a number format each (${fmt(hosts[2].planMb, 1)} MiB of plan). Garbage collection is about a fifth of the import and nearly half of the plans: the plans are mostly output that stays alive until they are returned. ` +
+    `Core ÷ floor is ${fmt(k1.totalMs / k1.floorMs, 0)}× at 1,000 and ${fmt(k10.totalMs / k10.floorMs, 0)}× at 10,000; on this machine the targets mean about ${fmt(30 / k1.floorMs, 0)}× and ${fmt(300 / k10.floorMs, 0)}×. Growth is close to linear. Other work on this 2-core machine makes runs vary by ±20 % or more. For the sizes kommuner have (10–100 activities) the core takes ${fmt(core[0].totalMs, 0)}–${fmt(core[1].totalMs, 0)} ms, well below the hosts' own round trips.`,
+);
 
 lines.push('', '## Round trips per action', '');
 lines.push('Counted by the recording fakes (`test/support/excel-fake.ts`, `test/support/gas-fakes.ts`) while the real add-in session and the **built** Apps Script bundle run each action on a generated follow-up. Target: a constant, 2 syncs per Excel action at every size.', '');
