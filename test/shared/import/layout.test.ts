@@ -1,7 +1,10 @@
 // The layout phase on its own: header cells against the lexicon, one- and two-row headers, activity columns found by their cells.
+import fc from 'fast-check';
 import { classifyHeader, detectTable, isTotalRowLabel, periodHeader, sheetView } from '../../../shared/import/layout';
 import { importFollowUp } from '../../../shared/import/import-follow-up';
-import { gridFromRows, type CellValue } from '../../../shared/model/grid';
+import { FollowUpSchema } from '../../../shared/model/follow-up';
+import { gridFromRows, normalizeGrid, type CellValue } from '../../../shared/model/grid';
+import { lostCells } from '../../support/text-kept';
 
 const view = (rows: CellValue[][]) => sheetView(rows.length, (r) => rows[r].map((v) => (v === null ? '' : String(v))));
 
@@ -105,5 +108,25 @@ describe('tables', () => {
   test('the seeds\' header rows are found exactly as before', () => {
     const t = detectTable(view([['Aktivitet', 'Tertial 1', 'Tertial 2', 'Tertial 3'], ['Ingripande narkotikabrott', 540, '479 (1019)', '451 (1470)']]), 0);
     expect(t).toMatchObject({ headerRows: [0], activity: 0, kind: 'tertial', comments: [], statedTotal: null });
+  });
+});
+
+describe('any own layout', () => {
+  const words = ['Löfte', 'Aktivitet/åtgärd', 'Insats', 'Delmål', 'Mål', 'Ansvarig', 'Status', 'Kommentar', 'Kommentar T1', 'Utfall totalt', 'Totalt', 'Summa',
+    'T1 2023', 'T2 2023', 'T3 2023', 'Q1', 'Q4', 'Jan–apr', 'Delår 2', 'Utfall 2023', '2022', 'Löfte 1: Tryggare centrum', 'Genomförd', 'Delvis', 'Pågår',
+    '1 019', 'ca 20', 'Trygghetsvandringar', 'Fotpatrullering\r\nhelger', '2023-10-12', ''];
+  const cell: fc.Arbitrary<CellValue> = fc.oneof(fc.constantFrom(...words), fc.integer({ min: 0, max: 2000 }), fc.constant(null), fc.string({ maxLength: 12 }));
+  const merge = fc.record({ row: fc.nat(12), col: fc.nat(6), rows: fc.integer({ min: 1, max: 3 }), cols: fc.integer({ min: 1, max: 3 }) });
+
+  test('imports without throwing, as a valid FollowUp, losing no text, merges or not', () => {
+    fc.assert(
+      fc.property(fc.array(fc.array(cell, { maxLength: 7 }), { maxLength: 14 }), fc.array(merge, { maxLength: 4 }), (values, merges) => {
+        const grid = { sheetName: null, origin: { row: 0, col: 0 }, values, merges };
+        const f = importFollowUp(grid);
+        expect(FollowUpSchema.parse(f)).toEqual(f);
+        expect(lostCells(normalizeGrid(grid), f)).toEqual([]);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
