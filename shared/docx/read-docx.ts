@@ -285,7 +285,8 @@ function label(text: string): string | null {
  * Lays a table out on its grid: each row a grid row, each cell at its grid column (after
  * w:gridBefore and the spans left of it), a horizontal span (w:gridSpan, legacy w:hMerge) or a
  * vertical merge (w:vMerge restart … continue) as one merge with its text in the top-left cell.
- * Text in a continued cell (Word hides it) is added to the merged cell's, so nothing is lost.
+ * Text in a continued cell (Word hides it) is added to the merged cell's, so nothing is lost; a
+ * "continue" that does not line up with the cell above (another column or width) is a cell of its own.
  */
 function layoutTable(t: TableDraft, name: string): { rows: CellValue[][]; merges: Merge[]; labels: (string | null)[] } {
   const rows = t.rows.map((r) => {
@@ -314,7 +315,7 @@ function layoutTable(t: TableDraft, name: string): { rows: CellValue[][]; merges
     for (const cell of r.cells) {
       const text = cellText(cell.paragraphs);
       const m = open.get(c);
-      if (cell.vMerge === 'continue' && m && m.last === i - 1) {
+      if (cell.vMerge === 'continue' && m && m.last === i - 1 && m.cols === cell.span) {
         m.last = i;
         if (text) {
           const above = out[m.row][m.col];

@@ -14,7 +14,7 @@ export function run(text: string, rPr = ''): string {
 
 /** A paragraph of runs (strings are plain runs); `list` puts it in list numId at level ilvl. */
 export function p(content: string | string[] = '', opts: { style?: string; list?: { numId: number; ilvl?: number } } = {}): string {
-  const runs = (Array.isArray(content) ? content : [content]).map((c) => (c.startsWith('<') ? c : run(c))).join('');
+  const runs = (Array.isArray(content) ? content : [content]).map((c) => (c.startsWith('<w:') ? c : run(c))).join('');
   const pPr = [
     opts.style ? `<w:pStyle w:val="${opts.style}"/>` : '',
     opts.list ? `<w:numPr><w:ilvl w:val="${opts.list.ilvl ?? 0}"/><w:numId w:val="${opts.list.numId}"/></w:numPr>` : '',
