@@ -54,12 +54,11 @@ export function planRollupActivities(data: RollupData): SheetPlan {
   const values: PlanCell[][] = [pad([ROLLUP_ACTIVITIES.title]), pad([ROLLUP_ACTIVITIES.hint]), header];
   const styles: (string | null)[][] = [Array(width).fill('title'), Array(width).fill('hint'), Array(width).fill('header')];
   const formats: (string | null)[][] = [Array(width).fill(null), Array(width).fill(null), Array(width).fill(null)];
-  const rowStyle: (string | null)[] = Array(width).fill('cell');
+  // Only cells that look different carry a style: 8 700 activity rows of default cells write much faster.
+  const rowStyle: (string | null)[] = Array(width).fill(null);
   rowStyle[C.theme] = 'input';
   rowStyle[C.suggestion] = 'muted';
   rowStyle[C.word] = 'muted';
-  rowStyle[C.target] = 'count';
-  rowStyle[C.total] = 'count';
   const rowFormat: (string | null)[] = Array(width).fill(null);
   rowFormat[C.target] = FORMAT.target;
   rowFormat[C.total] = FORMAT.count;
@@ -80,7 +79,7 @@ export function planRollupActivities(data: RollupData): SheetPlan {
     name: ROLLUP_SHEET.activities,
     kind: 'summary',
     blocks: [{ row: 0, col: 0, values, styles, numberFormats: formats }],
-    styles: { ...PLAN_STYLES, input: { fill: '#FFF2CC', bold: true, vAlign: 'top' }, muted: { fontColor: '#595959', vAlign: 'top' } },
+    styles: { ...PLAN_STYLES, input: { fill: '#FFF2CC', bold: true }, muted: { fontColor: '#595959' } },
     columnWidths: [5, 22, 30, 6, 50, 24, 20, 28, 24, 10, 10, 14, 8, 10, 10, 10],
     frozenRows: ACTIVITY_ROWS.firstData,
     merges: [a1Range(ACTIVITY_ROWS.hint, 0, 1, 8)],

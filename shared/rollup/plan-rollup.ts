@@ -52,7 +52,7 @@ function kommunTable(rows: Rows, data: RollupData): { first: number; last: numbe
   for (const k of data.kommuner) {
     const r = rows.add(
       [k.nr, k.label, k.year, k.period, k.activities, ...STATUS_ORDER.map((s) => k.byStatus[s]), k.withGoal, k.metGoal, null, null, k.errors, k.warnings, k.source],
-      ['cell', 'text', 'cell', 'cell', 'count', ...STATUS_ORDER.map(() => 'count'), 'count', 'count', 'count', 'bar', k.errors ? 'errors' : 'count', 'count', 'cell'],
+      [null, 'text', null, null, null, ...STATUS_ORDER.map(() => null), null, null, null, 'bar', k.errors ? 'errors' : null, null, null],
     );
     rows.values[r][K.metShare] = { f: shareFormula(a1(r, K.metGoal), a1(r, K.withGoal)) };
     rows.values[r][K.bar] = { f: barFormula(a1(r, K.metGoal), a1(r, K.withGoal)) };
@@ -82,7 +82,7 @@ function themeTable(rows: Rows, data: RollupData, theme: RollupData['themes'][nu
   const sumifs = (col: number, r: number) => `=SUMIFS(${range(col)},${nr},${a1(r, T.nr)},${tema})`;
   const first = rows.values.length;
   for (const k of data.kommuner) {
-    const r = rows.add([k.nr, k.label], ['cell', 'text', 'count', 'count', 'count', 'count', 'count', 'count', 'bar']);
+    const r = rows.add([k.nr, k.label], [null, 'text', null, null, null, null, null, null, 'bar']);
     const v = rows.values[r];
     v[T.activities] = { f: `=COUNTIFS(${nr},${a1(r, T.nr)},${tema})` };
     v[T.withGoal] = { f: sumifs(ACTIVITY_COLS.hasGoal, r) };
@@ -99,7 +99,7 @@ function themeTable(rows: Rows, data: RollupData, theme: RollupData['themes'][nu
     // A kommun with no activity of the theme is greyed, whatever the Tema column says next.
     greyed.push({ range: a1Range(first, 0, last - first + 1, T.width), when: { type: 'formula', formula: `=$${columnLetters(T.activities)}${first + 1}=0` }, style: { fontColor: '#A6A6A6' } });
   }
-  const t = rows.add([null, ROLLUP.allKommuner], ['cell', 'total', 'total', 'total', 'total', 'total', 'total', 'total', 'bar']);
+  const t = rows.add([null, ROLLUP.allKommuner], [null, 'total', 'total', 'total', 'total', 'total', 'total', 'total', 'bar']);
   for (const col of [T.activities, T.withGoal, T.metGoal, T.target, T.outcome]) {
     rows.values[t][col] = { f: data.kommuner.length ? `=SUM(${a1Range(first, col, last - first + 1, 1)})` : '=0' };
   }
