@@ -1,11 +1,13 @@
-// Reads a follow-up file (.txt/.tsv, .csv, .xlsx) into a Grid; unreadable input raises an InputError in Swedish.
+// Reads a follow-up file (.txt/.tsv, .csv, .xlsx, .docx) into a Grid; unreadable input raises an InputError in Swedish.
 import { existsSync, readFileSync } from 'fs';
-import { extname } from 'path';
+import { basename, extname } from 'path';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { gridFromTsv, normalizeGrid, type CellValue, type Grid, type Merge } from '../shared/model/grid';
 import { parseA1Range } from '../shared/model/a1';
 import { CLI } from '../shared/i18n/sv-cli';
+import { isDocxError, readDocx, wordSheetName } from '../shared/docx/open-docx';
+import type { WordGrid } from '../shared/docx/positions';
 
 /** A problem with the input file itself; its message is Swedish and shown as is. */
 export class InputError extends Error {}
@@ -113,6 +115,19 @@ export async function gridFromXlsx(data: Buffer, sheet: string | undefined, labe
   return normalizeGrid({ sheetName: ws.name, origin: { row: 0, col: 0 }, values, texts, merges });
 }
 
+/**
+ * Reads a Word document into a Grid through the core's Word reader (its Word positions kept, the
+ * sheet named "Underlag – <file name>"); a file it cannot read raises an InputError with the
+ * reader's Swedish message (a .doc, a password-protected file, not a zip, too large …).
+ */
+export async function gridFromDocx(data: Buffer, path: string): Promise<WordGrid> {
+  try {
+    return await readDocx(new Uint8Array(data.buffer, data.byteOffset, data.byteLength), { fileName: path, sheetName: wordSheetName(basename(path), []) });
+  } catch (e) {
+    throw new InputError(isDocxError(e) ? e.message : CLI.unexpected(e instanceof Error ? e.message : String(e)));
+  }
+}
+
 /** Reads FILE into a Grid by its extension. Throws InputError (Swedish) when it cannot. */
 export async function readInput(path: string, opts: { sheet?: string } = {}): Promise<Grid> {
   if (!existsSync(path)) throw new InputError(CLI.notFound(path));
@@ -124,6 +139,7 @@ export async function readInput(path: string, opts: { sheet?: string } = {}): Pr
   }
   const ext = extname(path).toLowerCase();
   if (ext === '.xlsx' || ext === '.xlsm') return gridFromXlsx(data, opts.sheet, path);
+  if (ext === '.docx' || ext === '.docm' || ext === '.doc') return gridFromDocx(data, path);
   if (ext !== '.txt' && ext !== '.tsv' && ext !== '.csv' && ext !== '.tab') throw new InputError(CLI.unsupported(path));
   if (data.length === 0) throw new InputError(CLI.emptyFile(path));
   const text = decodeText(new Uint8Array(data));

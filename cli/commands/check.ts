@@ -7,6 +7,8 @@ import { formatGoal, formatPeriod, formatTotal } from '../../shared/format/cells
 import { periodShortLabels } from '../../shared/model/periods';
 import { InputError, readInput } from '../read-input';
 import { toCheckJson } from './check-json';
+import { describeWordCell, isWordGrid } from '../../shared/docx/positions';
+import { DOCX } from '../../shared/i18n/sv-docx';
 
 export interface Io {
   out(s: string): void;
@@ -51,8 +53,8 @@ function pad(s: string, w: number): string {
   return t + ' '.repeat(Math.max(0, w - t.length));
 }
 
-/** The human-readable check report. */
-export function renderCheckText(f: FollowUp): string {
+/** The human-readable check report; `wordPosition` names a finding's cell in the Word document it was read from. */
+export function renderCheckText(f: FollowUp, wordPosition?: (cell: string) => string | null): string {
   const lines: string[] = [];
   const period = f.reportedPeriod ? f.periodLabels[f.reportedPeriod - 1] ?? String(f.reportedPeriod) : CLI.unknown;
   lines.push(CLI.header(f.kommun ?? CLI.unknown, f.year ? String(f.year) : CLI.unknown, period), '');
@@ -72,7 +74,10 @@ export function renderCheckText(f: FollowUp): string {
   }
   lines.push(`${CLI.findings}:`);
   if (!f.findings.length) lines.push(`  ${CLI.noFindings}`);
-  for (const x of f.findings) lines.push(`  [${SEVERITY_LABEL[x.severity]}]${x.cell ? ` ${x.cell}` : ''} ${x.message}`);
+  for (const x of f.findings) {
+    const where = x.cell && wordPosition ? wordPosition(x.cell) : null;
+    lines.push(`  [${SEVERITY_LABEL[x.severity]}]${x.cell ? ` ${x.cell}` : ''}${where ? ` ${DOCX.position.inWord(where)}` : ''} ${x.message}`);
+  }
   const c = (s: string) => f.findings.filter((x) => x.severity === s).length;
   lines.push('', CLI.summaryLine(c('error'), c('warning'), c('info')));
   return lines.join('\n');
@@ -85,7 +90,8 @@ export async function runCheck(argv: string[], io: Io): Promise<number> {
     if (!args.file) throw new InputError(`${CLI.missingFile}\n\n${CLI.usage}`);
     const grid = await readInput(args.file, { sheet: args.sheet });
     const f = importFollowUp(grid, { reportedPeriod: args.period });
-    io.out(args.json ? JSON.stringify(toCheckJson(f), null, 2) : renderCheckText(f));
+    const word = isWordGrid(grid) ? grid : null;
+    io.out(args.json ? JSON.stringify(toCheckJson(f), null, 2) : renderCheckText(f, word ? (cell) => describeWordCell(word, cell) : undefined));
     return f.findings.some((x) => x.severity === 'error') ? 1 : 0;
   } catch (e) {
     return failed(e, io);
