@@ -6,7 +6,7 @@ import { STATUS_ORDER } from '../plan/structured';
 import { escapeXml } from '../report/escape';
 import type { StatusRow } from './rollup-report-doc';
 
-const W = 980;
+const W = 1140;
 const LABEL_W = 200;
 const BAR_W = 360;
 const ROW_H = 24;
