@@ -325,7 +325,7 @@ export class FakeRange extends Loadable {
    * (ApiNotFound) and, as documented, when there are more than 512 merged areas.
    */
   getMergedAreasOrNullObject(): FakeRangeAreas {
-    this.ctx.record(`getMergedAreasOrNullObject ${this.sheet.name}!${this.addressLocal}`);
+    this.ctx.book.reads.push(`getMergedAreasOrNullObject ${this.sheet.name}!${this.addressLocal}`);
     if (!this.ctx.book.supports('1.13')) this.ctx.fail(new RequestError('ApiNotFound', 'The API you are trying to use could not be found. It may be available in a newer version of Excel.'));
     const inside = this.sheet.merges.filter((m) => {
       const b = parseA1Range(m)!;
@@ -483,6 +483,8 @@ export class FakeWorkbook {
   syncs = 0;
   runs = 0;
   log: string[] = [];
+  /** Read-only requests that are not loads (getMergedAreasOrNullObject), in order; `log` keeps writes and syncs. */
+  reads: string[] = [];
   /** Set when a formula was written since the last evaluation. */
   dirty = false;
   /**
