@@ -38,14 +38,15 @@ export interface StatusInput {
 
 /**
  * The status a judgement gives when there is no count: met/done → met; not-met/cancelled →
- * not-met; not started → behind, or not met once the year is over; in progress and partly met
- * still ask for a person's assessment.
+ * not-met; in progress → on track, partly met and not started → behind, and all three not met
+ * once the year is over (what was judged is shown beside the status, so "Delvis uppnått" stays
+ * visible as the reason).
  */
 export function judgementStatus(j: JudgementValue, yearOver: boolean): Status {
   if (j === 'met' || j === 'done') return 'met';
   if (j === 'not-met' || j === 'cancelled') return 'not-met';
-  if (j === 'not-started') return yearOver ? 'not-met' : 'behind';
-  return 'manual';
+  if (yearOver) return 'not-met';
+  return j === 'in-progress' ? 'on-track' : 'behind';
 }
 
 export interface StatusResult {

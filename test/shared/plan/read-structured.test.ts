@@ -160,7 +160,7 @@ describe('readStructured', () => {
     };
     expect([read().a.judgement, read().a.status]).toEqual([suggestion, 'met']);
     wb.set(name, row, c.judgement, 'Delvis uppnått');
-    expect([read().a.judgement, read().a.status]).toEqual([{ value: 'partly-met', phrase: '', cell: null, source: 'user' }, 'manual']);
+    expect([read().a.judgement, read().a.status]).toEqual([{ value: 'partly-met', phrase: '', cell: null, source: 'user' }, 'not-met']);
     wb.set(name, row, c.judgement, 'Uppnått'); // back to what was suggested: the suggestion, kept
     expect(read().a.judgement).toEqual(suggestion);
     wb.set(name, row, c.judgement, null);
