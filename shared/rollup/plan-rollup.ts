@@ -2,7 +2,7 @@
 import { SEVERITY_LABEL, STATUS_COLOUR, STATUS_LABEL } from '../i18n/sv';
 import { ROLLUP, ROLLUP_SHEET, THEME_LABEL } from '../i18n/sv-rollup';
 import { a1, a1Range, columnLetters } from '../model/a1';
-import type { Chart, ConditionalFormat, PlanCell, SheetPlan, Style } from '../model/sheet-plan';
+import type { Block, Chart, ConditionalFormat, PlanCell, SheetPlan, Style } from '../model/sheet-plan';
 import { sheetPlan } from '../model/sheet-plan';
 import { formulaString } from '../plan/layout';
 import { FORMAT, PLAN_STYLES, STATUS_ORDER } from '../plan/structured';
@@ -15,25 +15,54 @@ import { rollupData, type RollupData, type RollupInput, type RollupOptions } fro
 const DIGEST_NAMES = 12;
 const WIDTH = K.width;
 
-/** Rows of the sheet being built: values, styles and number formats kept the same shape. */
+/**
+ * Rows of the sheet being built, in rectangular blocks as wide as the table they hold (a theme
+ * table is 9 columns, not the sheet's 19: fewer empty cells for every host to write). Values,
+ * styles and number formats keep the same shape; rows are addressed by their sheet row.
+ */
 class Rows {
-  values: PlanCell[][] = [];
-  styles: (string | null)[][] = [];
-  formats: (string | null)[][] = [];
+  private readonly blocks: { row: number; width: number; values: PlanCell[][]; styles: (string | null)[][]; formats: (string | null)[][] }[] = [];
+  private readonly at: { b: number; i: number }[] = [];
   merges: string[] = [];
+  /** Starts a new block `width` columns wide at the next row. */
+  block(width: number): void {
+    this.blocks.push({ row: this.at.length, width, values: [], styles: [], formats: [] });
+  }
+  get next(): number {
+    return this.at.length;
+  }
   add(cells: PlanCell[] = [], style: (string | null)[] | string | null = null): number {
-    const v = Array<PlanCell>(WIDTH).fill(null);
+    if (!this.blocks.length) this.block(WIDTH);
+    const b = this.blocks[this.blocks.length - 1];
+    const v = Array<PlanCell>(b.width).fill(null);
     cells.forEach((x, i) => (v[i] = x));
-    this.values.push(v);
-    this.styles.push(Array.isArray(style) ? [...style, ...Array(WIDTH - style.length).fill(null)] : Array(WIDTH).fill(style));
-    this.formats.push(Array(WIDTH).fill(null));
-    return this.values.length - 1;
+    b.values.push(v);
+    b.styles.push(Array.isArray(style) ? [...style, ...Array(Math.max(0, b.width - style.length)).fill(null)].slice(0, b.width) : Array(b.width).fill(style));
+    b.formats.push(Array(b.width).fill(null));
+    this.at.push({ b: this.blocks.length - 1, i: b.values.length - 1 });
+    return this.at.length - 1;
   }
   /** A row whose first cell spans the sheet's width. */
   wide(text: string, style: string): number {
     const r = this.add([text], style);
     this.merges.push(a1Range(r, 0, 1, WIDTH));
     return r;
+  }
+  set(r: number, c: number, v: PlanCell, format: string | null = null): void {
+    const { b, i } = this.at[r];
+    this.blocks[b].values[i][c] = v;
+    if (format) this.blocks[b].formats[i][c] = format;
+  }
+  format(r: number, c: number, format: string): void {
+    const { b, i } = this.at[r];
+    this.blocks[b].formats[i][c] = format;
+  }
+  style(r: number, c: number, style: string | null): void {
+    const { b, i } = this.at[r];
+    this.blocks[b].styles[i][c] = style;
+  }
+  toBlocks(): Block[] {
+    return this.blocks.map((b) => ({ row: b.row, col: 0, values: b.values, styles: b.styles, numberFormats: b.formats }));
   }
 }
 
@@ -48,24 +77,22 @@ function kommunTable(rows: Rows, data: RollupData): { first: number; last: numbe
   const C = ROLLUP.columns;
   const header: PlanCell[] = [C.nr, C.kommun, C.year, C.period, C.activities, ...STATUS_ORDER.map((s) => STATUS_LABEL[s]), C.withGoal, C.metGoal, C.metShare, C.bar, C.errors, C.warnings, C.source];
   rows.add(header, ['header', 'header', 'header', 'header', 'header', ...STATUS_ORDER.map((s) => `${statusStyle(s)}-head`), 'header', 'header', 'header', 'header', 'header', 'header', 'header']);
-  const first = rows.values.length;
+  const first = rows.next;
   for (const k of data.kommuner) {
     const r = rows.add(
       [k.nr, k.label, k.year, k.period, k.activities, ...STATUS_ORDER.map((s) => k.byStatus[s]), k.withGoal, k.metGoal, null, null, k.errors, k.warnings, k.source],
       [null, 'text', null, null, null, ...STATUS_ORDER.map(() => null), null, null, null, 'bar', k.errors ? 'errors' : null, null, null],
     );
-    rows.values[r][K.metShare] = { f: shareFormula(a1(r, K.metGoal), a1(r, K.withGoal)) };
-    rows.values[r][K.bar] = { f: barFormula(a1(r, K.metGoal), a1(r, K.withGoal)) };
-    rows.formats[r][K.metShare] = FORMAT.share;
+    rows.set(r, K.metShare, { f: shareFormula(a1(r, K.metGoal), a1(r, K.withGoal)) }, FORMAT.share);
+    rows.set(r, K.bar, { f: barFormula(a1(r, K.metGoal), a1(r, K.withGoal)) });
   }
-  const last = rows.values.length - 1;
+  const last = rows.next - 1;
   const t = rows.add([null, ROLLUP.allKommuner], 'total');
   const sum = (col: number) => ({ f: data.kommuner.length ? `=SUM(${a1Range(first, col, last - first + 1, 1)})` : '=0' });
-  for (const col of [K.activities, ...STATUS_ORDER.map((_, i) => K.firstStatus + i), K.withGoal, K.metGoal, K.errors, K.warnings]) rows.values[t][col] = sum(col);
-  rows.values[t][K.metShare] = { f: shareFormula(a1(t, K.metGoal), a1(t, K.withGoal)) };
-  rows.values[t][K.bar] = { f: barFormula(a1(t, K.metGoal), a1(t, K.withGoal)) };
-  rows.formats[t][K.metShare] = FORMAT.share;
-  rows.styles[t][K.bar] = 'bar';
+  for (const col of [K.activities, ...STATUS_ORDER.map((_, i) => K.firstStatus + i), K.withGoal, K.metGoal, K.errors, K.warnings]) rows.set(t, col, sum(col));
+  rows.set(t, K.metShare, { f: shareFormula(a1(t, K.metGoal), a1(t, K.withGoal)) }, FORMAT.share);
+  rows.set(t, K.bar, { f: barFormula(a1(t, K.metGoal), a1(t, K.withGoal)) });
+  rows.style(t, K.bar, 'bar');
   return { first, last };
 }
 
@@ -80,33 +107,29 @@ function themeTable(rows: Rows, data: RollupData, theme: RollupData['themes'][nu
   const nr = range(ACTIVITY_COLS.nr);
   const tema = `${range(ACTIVITY_COLS.theme)},${formulaString(label)}`;
   const sumifs = (col: number, r: number) => `=SUMIFS(${range(col)},${nr},${a1(r, T.nr)},${tema})`;
-  const first = rows.values.length;
+  const first = rows.next;
   for (const k of data.kommuner) {
     const r = rows.add([k.nr, k.label], [null, 'text', null, null, null, null, null, null, 'bar']);
-    const v = rows.values[r];
-    v[T.activities] = { f: `=COUNTIFS(${nr},${a1(r, T.nr)},${tema})` };
-    v[T.withGoal] = { f: sumifs(ACTIVITY_COLS.hasGoal, r) };
-    v[T.metGoal] = { f: sumifs(ACTIVITY_COLS.metGoal, r) };
-    v[T.target] = { f: sumifs(ACTIVITY_COLS.sumTarget, r) };
-    v[T.outcome] = { f: sumifs(ACTIVITY_COLS.sumOutcome, r) };
-    v[T.share] = { f: shareFormula(a1(r, T.outcome), a1(r, T.target)) };
-    v[T.bar] = { f: barFormula(a1(r, T.outcome), a1(r, T.target)) };
-    rows.formats[r][T.share] = FORMAT.share;
-    rows.formats[r][T.target] = FORMAT.target;
+    rows.set(r, T.activities, { f: `=COUNTIFS(${nr},${a1(r, T.nr)},${tema})` });
+    rows.set(r, T.withGoal, { f: sumifs(ACTIVITY_COLS.hasGoal, r) });
+    rows.set(r, T.metGoal, { f: sumifs(ACTIVITY_COLS.metGoal, r) });
+    rows.set(r, T.target, { f: sumifs(ACTIVITY_COLS.sumTarget, r) }, FORMAT.target);
+    rows.set(r, T.outcome, { f: sumifs(ACTIVITY_COLS.sumOutcome, r) });
+    rows.set(r, T.share, { f: shareFormula(a1(r, T.outcome), a1(r, T.target)) }, FORMAT.share);
+    rows.set(r, T.bar, { f: barFormula(a1(r, T.outcome), a1(r, T.target)) });
   }
-  const last = rows.values.length - 1;
+  const last = rows.next - 1;
   if (last >= first) {
     // A kommun with no activity of the theme is greyed, whatever the Tema column says next.
     greyed.push({ range: a1Range(first, 0, last - first + 1, T.width), when: { type: 'formula', formula: `=$${columnLetters(T.activities)}${first + 1}=0` }, style: { fontColor: '#A6A6A6' } });
   }
   const t = rows.add([null, ROLLUP.allKommuner], [null, 'total', 'total', 'total', 'total', 'total', 'total', 'total', 'bar']);
   for (const col of [T.activities, T.withGoal, T.metGoal, T.target, T.outcome]) {
-    rows.values[t][col] = { f: data.kommuner.length ? `=SUM(${a1Range(first, col, last - first + 1, 1)})` : '=0' };
+    rows.set(t, col, { f: data.kommuner.length ? `=SUM(${a1Range(first, col, last - first + 1, 1)})` : '=0' });
   }
-  rows.values[t][T.share] = { f: shareFormula(a1(t, T.outcome), a1(t, T.target)) };
-  rows.values[t][T.bar] = { f: barFormula(a1(t, T.outcome), a1(t, T.target)) };
-  rows.formats[t][T.share] = FORMAT.share;
-  rows.formats[t][T.target] = FORMAT.target;
+  rows.set(t, T.share, { f: shareFormula(a1(t, T.outcome), a1(t, T.target)) }, FORMAT.share);
+  rows.set(t, T.bar, { f: barFormula(a1(t, T.outcome), a1(t, T.target)) });
+  rows.format(t, T.target, FORMAT.target);
   rows.add();
 }
 
@@ -163,14 +186,16 @@ export function planRollupSheet(data: RollupData): SheetPlan {
   rows.wide(ROLLUP.generated(data.generatedAt, data.kommuner.length, data.total.activities), 'hint');
   rows.wide(ROLLUP.statusHint, 'hint');
   rows.add();
-  const headerRow = rows.values.length + 1;
+  const headerRow = rows.next + 1;
   const { first, last } = kommunTable(rows, data);
   rows.add();
   rows.add([ROLLUP.perTheme], 'heading');
   rows.wide(ROLLUP.themeHint, 'hint');
   rows.add();
   const greyed: ConditionalFormat[] = [];
+  rows.block(T.width);
   for (const t of data.themes) themeTable(rows, data, t, greyed);
+  rows.block(WIDTH);
   digestTable(rows, data);
 
   let chart: Chart | null = null;
@@ -190,7 +215,7 @@ export function planRollupSheet(data: RollupData): SheetPlan {
   return sheetPlan({
     name: ROLLUP_SHEET.summary,
     kind: 'summary',
-    blocks: [{ row: 0, col: 0, values: rows.values, numberFormats: rows.formats, styles: rows.styles }],
+    blocks: rows.toBlocks(),
     styles: rollupStyles(),
     columnWidths: widths,
     frozenRows: 1,
