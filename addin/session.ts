@@ -81,6 +81,29 @@ export class AddinSession {
     return this.reimport(opts.reportedPeriod ?? null);
   }
 
+  /**
+   * Öppna Word-fil: reads a .docx (the Word reader is loaded only now, as its own chunk), writes
+   * it as a new source sheet "Underlag – <filnamn>" (a name no sheet has: never over an existing
+   * one), then reads that sheet as Läs in does, so what is imported is what the user sees. A file
+   * the reader refuses is a UserError with its Swedish message, and then nothing is written.
+   * Three syncs: the sheet names, the write (split only past the web's request limit), the read.
+   */
+  async openWordFile(bytes: Uint8Array, fileName: string, opts: { reportedPeriod?: number | null } = {}): Promise<{ preview: Preview; sheet: string }> {
+    const word = await import(/* webpackChunkName: "word-reader" */ '../shared/docx/open-docx');
+    let grid: Grid;
+    try {
+      grid = await word.readDocx(bytes, { fileName });
+    } catch (e) {
+      if (word.isDocxError(e)) throw new UserError(e.message);
+      throw e;
+    }
+    const names = await listSheets(this.host);
+    const sheet = word.wordSheetName(fileName, names);
+    await applyPlans(this.host, [word.planWordSheet(grid, sheet)], { source: null, existing: [], capabilities: this.caps, activate: sheet });
+    this.sheetNames = [...names, sheet];
+    return { preview: await this.read({ reportedPeriod: opts.reportedPeriod ?? null }), sheet };
+  }
+
   /** Imports the grid read last with another reported period (no Excel call). */
   reimport(reportedPeriod: number | null): Preview {
     if (!this.source) throw new UserError(UI.errors.readFirst);

@@ -1,5 +1,6 @@
 // Task pane entry: wires the Swedish UI to the session (read → preview → structure → summary → report → undo).
 import { UI } from '../../shared/i18n/sv-ui';
+import { DOCX_ACTION } from '../../shared/i18n/sv-docx-action';
 import { PERIOD_NOUN, reportedLabel } from '../../shared/i18n/sv-plan';
 import type { Preview } from '../../shared/app/preview';
 import type { PeriodKind } from '../../shared/model/follow-up';
@@ -32,6 +33,7 @@ function setBusy(on: boolean, text: string = UI.pane.progress): void {
 function updateButtons(): void {
   const b = (id: string) => $<HTMLButtonElement>(id);
   b('btn-read').disabled = busy;
+  b('btn-word').disabled = busy;
   b('btn-structure').disabled = busy || !session?.followUp;
   b('btn-summary').disabled = busy;
   b('btn-report').disabled = busy;
@@ -205,6 +207,8 @@ function applyTexts(): void {
   $('period-label').textContent = UI.pane.periodSetting;
   $('actions').setAttribute('aria-label', UI.pane.steps);
   $('btn-read').textContent = UI.actions.read;
+  $('btn-word').textContent = DOCX_ACTION.open;
+  $('word-file').setAttribute('aria-label', DOCX_ACTION.fileLabel);
   $('btn-structure').textContent = UI.actions.structure;
   $('btn-summary').textContent = UI.actions.summary;
   $('btn-report').textContent = UI.actions.report;
@@ -225,6 +229,22 @@ function wire(): void {
       return UI.result.read(preview.kommun, preview.year);
     }),
   );
+  // Öppna Word-fil: the button opens the file picker; the chosen .docx becomes a new source sheet, then is read.
+  const wordFile = $<HTMLInputElement>('word-file');
+  $('btn-word').addEventListener('click', () => {
+    if (!busy) wordFile.click();
+  });
+  wordFile.addEventListener('change', () => {
+    const file = wordFile.files?.[0];
+    wordFile.value = '';
+    if (!file) return;
+    void act(DOCX_ACTION.progress, DOCX_ACTION.what, async () => {
+      const { preview, sheet } = await session.openWordFile(new Uint8Array(await file.arrayBuffer()), file.name, { reportedPeriod: periodSetting() });
+      readSelection = false;
+      renderPreview(preview);
+      return DOCX_ACTION.opened(sheet);
+    });
+  });
   $('period').addEventListener('change', () => {
     if (!session.source) return;
     void act(UI.progress.importing, UI.errors.whatRead, async () => {

@@ -1,7 +1,6 @@
 // The new source sheet a Word file becomes in Excel and Sheets: its name ("Underlag – <filnamn>") and the plan that writes the grid as read.
-import { a1Range } from '../model/a1';
-import type { Grid } from '../model/grid';
-import { sheetPlan, type SheetPlan } from '../model/sheet-plan';
+import type { Grid, Merge } from '../model/grid';
+import type { SheetPlan } from '../model/sheet-plan';
 import { DOCX } from '../i18n/sv-docx';
 
 /** Excel's longest sheet name (Sheets allows 100; one rule for both hosts). */
@@ -26,6 +25,20 @@ export function wordSheetName(fileName: string, existing: readonly string[]): st
   let name = fit(stem);
   for (let i = 2; taken.has(name.toLowerCase()); i++) name = fit(stem, ` (${i})`);
   return name;
+}
+
+/**
+ * A merge as an A1 range ("A25:D25"). Kept here rather than imported from shared/model/a1: this
+ * module loads lazily, and a module the task pane's first bundle shares with a lazy chunk is no
+ * longer inlined there (webpack's scope hoisting), which costs the first bundle about 1.4 kB.
+ */
+function rangeA1(m: Merge): string {
+  const col = (c: number) => {
+    let s = '';
+    for (let n = c + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+    return s;
+  };
+  return `${col(m.col)}${m.row + 1}:${col(m.col + m.cols - 1)}${m.row + m.rows}`;
 }
 
 /** The longest line of a cell text, in characters. */
@@ -61,13 +74,22 @@ export function planWordSheet(grid: Grid, name: string): SheetPlan {
     const v = r[c];
     return v === undefined ? null : v;
   }));
-  return sheetPlan({
+  // Every field written out (not sheetPlan() from the model, for the same first-bundle reason as rangeA1).
+  return {
     name,
     // SheetKind has no "source" kind: adapters write every kind alike, and nothing reads this plan's kind.
     kind: 'structured',
     blocks: values.length && width ? [{ row: 0, col: 0, values, styles }] : [],
     styles: { wrap: { wrap: true, vAlign: 'top' } },
     columnWidths: widths,
-    merges: (grid.merges ?? []).map((m) => a1Range(m.row, m.col, m.rows, m.cols)),
-  });
+    frozenRows: 0,
+    frozenColumns: 0,
+    merges: (grid.merges ?? []).map(rangeA1),
+    conditionalFormats: [],
+    validations: [],
+    notes: [],
+    links: [],
+    chart: null,
+    tabColor: null,
+  };
 }

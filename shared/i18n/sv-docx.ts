@@ -1,4 +1,4 @@
-// Swedish strings of the Word (.docx) reader: bad-file messages, Word positions and the "Öppna Word-fil" action in both hosts.
+// Swedish strings of the Word (.docx) reader: bad-file messages, Word positions, the source sheet's name (the action's own strings are in sv-docx-action.ts).
 
 /** "1,5 MB" / "820 kB": a byte count as a Swedish reader expects it. */
 export function sizeLabel(bytes: number): string {
@@ -45,12 +45,4 @@ export const DOCX = {
   sheetPrefix: 'Underlag – ',
   /** Used when the file name has nothing left after cleaning. */
   sheetFallback: 'Word',
-  /** The "Öppna Word-fil" action in the task pane and the sidebar. */
-  action: {
-    open: 'Öppna Word-fil',
-    fileLabel: 'Word-fil med uppföljningen (.docx)',
-    progress: 'Läser Word-filen …',
-    what: 'Word-filen lästes in',
-    opened: (sheet: string) => `Word-filen skrevs som bladet "${sheet}" och lästes in.`,
-  },
 } as const;

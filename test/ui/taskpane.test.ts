@@ -14,6 +14,8 @@ import { importFollowUp } from '../../shared/import/import-follow-up';
 import { previewOf, type Preview } from '../../shared/app/preview';
 import { UI } from '../../shared/i18n/sv-ui';
 import { reportedLabel } from '../../shared/i18n/sv-plan';
+import { DOCX } from '../../shared/i18n/sv-docx';
+import { DOCX_ACTION } from '../../shared/i18n/sv-docx-action';
 
 /** Pane width of Excel's task pane (desktop default is about 350 px). */
 const PANE = { width: 350, height: 900 };
@@ -479,5 +481,81 @@ describe('keyboard and labels', () => {
     for (const name of [UI.actions.read, UI.actions.structure, UI.actions.summary, UI.actions.report, UI.actions.undo, UI.pane.periodSetting, UI.pane.readScopeSheet, UI.pane.readScopeSelection]) {
       expect(names).toContain(name);
     }
+  });
+});
+
+describe('Öppna Word-fil', () => {
+  const DOCX_FILES = join(ROOT, 'test/fixtures/docx');
+  const wordFile = (name: string) => ({ name, mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: readFileSync(join(DOCX_FILES, name)) });
+
+  it.each(['eskilstuna-2019.docx', 'eskilstuna-2019.libreoffice.docx'])(
+    '%s: written as a new source sheet next to an existing one of that name, read as Läs in reads, the same follow-up as the seed; reader loaded only now; three syncs',
+    async (file) => {
+      const taken = `Underlag – ${file.replace(/\.docx$/, '')}`.slice(0, 31);
+      const page = await openPane({ sheets: [{ name: 'Blad1', rows: [['Egen text']] }, { name: taken, rows: [['Mitt eget underlag']] }], active: 'Blad1' });
+      const scripts: string[] = [];
+      page.on('request', (r) => {
+        if (r.url().endsWith('.js')) scripts.push(r.url().replace(/^.*\//, ''));
+      });
+      const before = await sourceCells(page, taken);
+      const runs = await page.evaluate(() => window.__book.runs);
+      expect(scripts.some((s) => s.startsWith('word-reader'))).toBe(false);
+
+      await page.locator('#word-file').setInputFiles(wordFile(file));
+      const done = await settle(page);
+      const sheet = `${taken.slice(0, 27).trimEnd()} (2)`;
+      expect(done).toEqual({ result: DOCX_ACTION.opened(sheet), error: '' });
+      expect(await sheetNames(page)).toEqual(['Blad1', taken, sheet]);
+      expect(await page.evaluate(() => window.__book.active)).toBe(sheet);
+      // The sheet of the same name was not touched; the Word reader came as its own chunk, on demand.
+      expect(await sourceCells(page, taken)).toBe(before);
+      expect(scripts.some((s) => s.startsWith('word-reader'))).toBe(true);
+      expect(await page.evaluate(() => window.__book.runs)).toBe(runs + 3);
+
+      // What the pane shows is the seed's follow-up.
+      const core = previewOf(importFollowUp(seedGrid(ESKILSTUNA)));
+      expect(await activityRows(page)).toEqual(expectedRows(core));
+      const f = await facts(page);
+      expect(f[UI.labels.kommun]).toBe('Eskilstuna');
+      expect(f[UI.labels.reportedPeriod]).toBe('3 (T3)');
+      expect(f[UI.pane.sourceSheet]).toBe(sheet);
+      expect(await page.locator('#findings button').count()).toBe(core.findings.length);
+
+      // The sheet holds the Word tables as read: the merged title row, the multi-paragraph cell.
+      const merges = await page.evaluate((n) => window.__book.sheet(n)!.merges, sheet);
+      expect(merges).toContain('A25:D25');
+      // Then the usual steps work from it, and clicking a finding goes to its cell on the new sheet.
+      expect((await clickAndSettle(page, UI.actions.structure)).result).toBe(UI.result.wrote(['Medborgarlöften 2019', 'Händelser', 'Kontroller']));
+      const finding = page.locator('#findings button', { hasText: 'Fröstunda' }).first();
+      await finding.click();
+      await settle(page);
+      expect(await page.evaluate(() => window.__book.selection?.sheet)).toBe(sheet);
+      expect((page as Page & { errors?: string[] }).errors).toEqual([]);
+    },
+  );
+
+  it('a Word 97–2003 .doc and a text file renamed .docx get their Swedish message and nothing is written', async () => {
+    const page = await openPane(seedSetup(EKSJO));
+    const log = () => page.evaluate(() => window.__book.log.filter((l) => l !== 'sync'));
+    await page.locator('#word-file').setInputFiles(wordFile('eksjo-2019.doc'));
+    expect(await settle(page)).toEqual({ result: '', error: DOCX.errors.legacyDoc('eksjo-2019.doc') });
+    await page.locator('#word-file').setInputFiles({ name: 'uppföljning.docx', mimeType: 'application/octet-stream', buffer: Buffer.from('Aktivitet\tTertial 1\n') });
+    expect(await settle(page)).toEqual({ result: '', error: DOCX.errors.notZip('uppföljning.docx') });
+    expect(await sheetNames(page)).toEqual([EKSJO]);
+    expect(await log()).toEqual([]);
+    // The preview of an earlier Läs in is not replaced by a failed open.
+    expect(await page.locator('#preview').isHidden()).toBe(true);
+  });
+
+  it('the button is reachable by keyboard, named, and opens the file picker', async () => {
+    const page = await openPane(seedSetup(EKSJO));
+    const btn = button(page, DOCX_ACTION.open);
+    expect(await btn.isVisible()).toBe(true);
+    expect(await page.locator('#word-file').getAttribute('aria-label')).toBe(DOCX_ACTION.fileLabel);
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), btn.click()]);
+    expect(chooser.isMultiple()).toBe(false);
+    await chooser.setFiles(wordFile('eksjo-2019.docx'));
+    expect((await settle(page)).result).toBe(DOCX_ACTION.opened('Underlag – eksjo-2019'));
+    expect(await activityRows(page)).toEqual(expectedRows(previewOf(importFollowUp(seedGrid(EKSJO)))));
   });
 });

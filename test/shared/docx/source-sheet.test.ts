@@ -6,6 +6,7 @@ import { readDocx } from '../../../shared/docx/open-docx';
 import { SheetPlanSchema } from '../../../shared/model/sheet-plan';
 import { planToGrid } from '../../../shared/plan';
 import { isGeneratedSheet } from '../../../shared/app/generated-sheets';
+import { a1Range } from '../../../shared/model/a1';
 
 describe('wordSheetName', () => {
   it('is "Underlag – <file name>" without .docx, never an existing sheet (compared without case)', () => {
@@ -38,12 +39,18 @@ describe('planWordSheet', () => {
     expect(SheetPlanSchema.parse(plan)).toEqual(plan);
     const written = planToGrid(plan);
     g.values.forEach((r, i) => r.forEach((v, c) => expect(written[i]?.[c] ?? null).toEqual(v)));
-    expect(plan.merges).toEqual((g.merges ?? []).map((m) => expect.stringMatching(/^[A-Z]+\d+:[A-Z]+\d+$/)));
+    expect(plan.merges).toEqual((g.merges ?? []).map((m) => a1Range(m.row, m.col, m.rows, m.cols)));
     expect(plan.merges).toContain('A25:D25');
     const i = g.values.findIndex((r) => r[0] === 'Trygghetsvandring');
     expect(plan.blocks[0].styles?.[i][3]).toBe('wrap');
     expect(plan.styles.wrap).toEqual({ wrap: true, vAlign: 'top' });
     expect(plan.columnWidths.every((w) => w !== null && w >= 10 && w <= 60)).toBe(true);
+  });
+
+  it('names merges as shared/model/a1 does, also past column Z', () => {
+    const merges = [{ row: 0, col: 25, rows: 2, cols: 2 }, { row: 9, col: 700, rows: 1, cols: 30 }, { row: 99, col: 0, rows: 3, cols: 1 }];
+    const plan = planWordSheet({ sheetName: null, origin: { row: 0, col: 0 }, values: [['x']], merges }, 'Underlag – x');
+    expect(plan.merges).toEqual(merges.map((m) => a1Range(m.row, m.col, m.rows, m.cols)));
   });
 
   it('keeps text that looks like a formula as a plain string (adapters write it as text)', () => {
