@@ -60,7 +60,6 @@ export function buildActivity(row: RawActivityRow, promiseKey: number, promise: 
   const party = (row.party ? partyOf(`${row.party.text} `) ?? partyFromWord(row.party.text) : null) ?? partyOf(text) ?? promise.party;
   // The Ansvarig cell verbatim, unless the party label written for it says the same ("Polis" → Polisen).
   const partyComment = row.party && !(party && lower(PARTY_LABEL[party]).includes(lower(squash(row.party.text)))) ? [{ cell: row.party.cell, text: row.party.text }] : [];
-  for (const e of row.extra) sinks.notes.push({ cell: e.cell, text: e.text });
   if (row.goal && !goal) sinks.notes.push({ cell: row.goal.cell, text: row.goal.text });
   const periods: Period[] = parsed.map((pc, i) => ({
     value: pc.value,

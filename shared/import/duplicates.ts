@@ -17,7 +17,7 @@ export function mergeDuplicates(drafts: ActivityDraft[], findings: Finding[], no
       const same = first.activity.periods.every((p, i) => p.value === d.activity.periods[i]?.value && p.events.length === (d.activity.periods[i]?.events.length ?? 0));
       if (same) {
         findings.push({ severity: 'info', code: 'duplicate-activity', cell: d.activity.cell, message: FINDING.duplicateMerged(d.activity.cell ?? '', first.activity.cell ?? '') });
-        for (const c of [d.row.activity, ...d.row.periods, d.row.goal, d.row.party, d.row.promise, ...d.row.extra]) if (c) notes.push({ cell: c.cell, text: c.text });
+        for (const c of [d.row.activity, ...d.row.periods, d.row.goal, d.row.party, d.row.promise, ...d.row.extra, ...d.row.comments, d.row.status]) if (c) notes.push({ cell: c.cell, text: c.text });
         for (const p of d.activity.periods) for (const e of p.events) placeRefs.push({ place: e.place, cell: p.cell });
         continue;
       }

@@ -247,9 +247,7 @@ export function scanStructure(grid: Grid): RawDocument {
       const status = cellAt(layout.status);
       const goal = cellAt(layout.goal);
       const party = cellAt(layout.party);
-      // Comments, the user's status and stated totals are the activity's (or checked), and kept as notes like every cell of the sheet.
-      doc.notes.push(...comments);
-      if (status) doc.notes.push(status);
+      // Comments and the user's status are the activity's own (kept there); a stated total is checked and kept as a note.
       if (statedTotal) doc.notes.push(statedTotal);
       const prev = table.rows[table.rows.length - 1];
       if (!act && !ownPromise && prev) {

@@ -41,8 +41,9 @@ test('högst goal: 3 + ca 2 = 5 ≤ 6 so far is on track (≤ 6 × 3/4 = 4.5 is 
   expect(acts[2].periods[2].milestone).toBe('cancelled');
 });
 
-test('comment column text is kept', () => {
-  expect(f.notes.map((n) => n.text)).toContain('Fler pass under sommaren');
+test('comment column text is kept as the activity\'s comment', () => {
+  expect(acts.flatMap((a) => a.comments.map((c) => c.text))).toContain('Fler pass under sommaren');
+  expect(f.notes.map((n) => n.text)).not.toContain('Fler pass under sommaren');
   expect(lostCells(grid, f)).toEqual([]);
 });
 
