@@ -6,6 +6,8 @@ export type { RollupData, RollupInput, RollupOptions, RollupKommun, RollupActivi
 export { planRollup, planRollupSheets, planRollupSheet } from './plan-rollup';
 export { planRollupActivities } from './plan-activities';
 export { readRollupThemes, themeOfLabel } from './read-rollup';
+export { rollupFromSheets } from './from-sheets';
+export type { KommunSheets, RollupFromSheets } from './from-sheets';
 export type { RollupThemesRead } from './read-rollup';
 export { ACTIVITY_COLS, ACTIVITY_ROWS, KOMMUN_COLS, THEME_COLS, activityRange } from './layout';
 export { buildRollupReport, buildRollupReportFromData } from './build-rollup-report';

@@ -7,7 +7,7 @@ import { THEME_IDS } from '../../../shared/lexicon/sv-themes';
 import type { FollowUp, Status } from '../../../shared/model/follow-up';
 import { gridFromTsv } from '../../../shared/model/grid';
 import { SheetPlanSchema } from '../../../shared/model/sheet-plan';
-import { planToGrid, STATUS_ORDER } from '../../../shared/plan';
+import { EVENTS_SHEET, FINDINGS_SHEET, planImportSheets, planToGrid, STATUS_ORDER, structuredColumns } from '../../../shared/plan';
 import {
   ACTIVITY_COLS,
   ACTIVITY_ROWS,
@@ -18,10 +18,12 @@ import {
   planRollupSheets,
   readRollupThemes,
   rollupData,
+  rollupFromSheets,
   type RollupInput,
 } from '../../../shared/rollup';
 import { generateKommunFollowUps } from '../../bench/rollup';
-import { evaluatePlans } from '../plan/evaluate';
+import { evaluatePlans, hostGrid } from '../plan/evaluate';
+import { importSeed } from '../../support/seeds';
 import { kommunTableRows, realInputs, themeTableRows } from './support';
 
 const AT = { generatedAt: '2026-05-04' };
@@ -172,6 +174,34 @@ describe('rollupData', () => {
     const cells = plans.flatMap((p) => planToGrid(p).flat());
     expect(cells).toContain('=SUM(A1:A9) trafikkontroller');
     expect(cells.filter((c) => c !== null && typeof c === 'object').every((c) => !(c as { f: string }).f.includes('SUM(A1:A9)'))).toBe(true);
+  });
+});
+
+describe('rollupFromSheets (what a host calls after one read of every structured sheet)', () => {
+  it('reads each kommun\'s structured sheet as edited and keeps the Tema corrections of the earlier roll-up', () => {
+    const kommuner = ['eksjo-2019', 'eskilstuna-2019'].map((seed) => {
+      const f = importSeed(seed);
+      const sheets = planImportSheets(f);
+      const wb = evaluatePlans(sheets);
+      const [structured, events, findings] = sheets;
+      if (seed === 'eskilstuna-2019') {
+        // The user corrects Trafikkontroll's T3 from 64 to 80 in the structured sheet: 206 of 200, met.
+        const c = structuredColumns(3);
+        const row = planToGrid(structured).findIndex((r) => String(r[c.activity]).startsWith('Trafikkontroll'));
+        wb.set(structured.name, row, c.periodStart + 2, 80);
+      }
+      return { source: seed, structured: hostGrid(wb, structured), events: hostGrid(wb, events), findings: hostGrid(wb, findings) };
+    });
+    expect([EVENTS_SHEET, FINDINGS_SHEET]).toEqual(['Händelser', 'Kontroller']);
+    const first = rollupFromSheets(kommuner, null, AT);
+    expect(first.data.kommuner.map((k) => [k.label, k.byStatus.met])).toEqual([['Eksjö', 3], ['Eskilstuna', 3]]);
+    const wb = evaluatePlans(first.plans);
+    const list = planToGrid(first.plans[1]);
+    wb.set(ROLLUP_SHEET.activities, list.findIndex((r) => r[ACTIVITY_COLS.activity] === 'Medborgarforum'), ACTIVITY_COLS.theme, 'Skola och unga');
+    const again = rollupFromSheets(kommuner, wb.grid(ROLLUP_SHEET.activities), AT);
+    expect(again.findings).toEqual([]);
+    expect(again.data.activities.find((a) => a.text === 'Medborgarforum')).toMatchObject({ theme: 'skola-unga', suggested: 'ovrigt', byUser: true });
+    expect(again.plans.map((p) => p.name)).toEqual([ROLLUP_SHEET.summary, ROLLUP_SHEET.activities]);
   });
 });
 
