@@ -25,6 +25,7 @@ export const THEME_SOURCE_LABEL = {
 /** Names of the roll-up sheets (at most 31 characters). */
 export const ROLLUP_SHEET = {
   summary: 'Sammanställning',
+  themes: 'Teman',
   activities: 'Aktiviteter per tema',
 } as const;
 
@@ -61,8 +62,9 @@ export const ROLLUP = {
     outcome: 'Utfall mot mål',
     outcomeShare: 'Andel av mål',
   },
-  perTheme: 'Per tema',
-  themeHint: 'Varje aktivitet har ett tema (bladet Aktiviteter per tema). Ändra Tema där så räknas tabellerna om. Summa mål och utfall räknar aktiviteter med ett minst- eller exakt-mål; utfallet är aktivitetens totalt, 0 om inget är räknat.',
+  themesTitle: (kommuner: number) => `Medborgarlöften per tema – ${kommunerCount(kommuner)}`,
+  themesPointer: `Per tema: se bladet ${ROLLUP_SHEET.themes}. Varje aktivitets tema står i bladet Aktiviteter per tema, där det kan ändras.`,
+  themeHint: 'Varje aktivitet har ett tema (bladet Aktiviteter per tema). Ändra Tema där så räknas tabellerna här om. Summa mål och utfall räknar aktiviteter med ett minst- eller exakt-mål; utfallet är aktivitetens totalt, 0 om inget är räknat.',
   theme: (label: string) => `Tema: ${label}`,
   chartTitle: 'Status per kommun',
   digest: 'Kontroller i underlagen',
@@ -70,14 +72,13 @@ export const ROLLUP = {
   digestColumns: { severity: 'Allvar', code: 'Kontroll', count: 'Antal', kommuner: 'Kommuner', example: 'Exempel' },
   noFindings: 'Inga anmärkningar i underlagen.',
   moreKommuner: (names: string, more: number) => `${names} och ${more} till`,
-  period: (label: string) => label,
   noPeriod: 'Helår',
 } as const;
 
 /** Texts of the activity sheet (one row per activity, with its Tema). */
 export const ROLLUP_ACTIVITIES = {
   title: 'Aktiviteter per tema',
-  hint: 'Välj ett annat Tema i listan om ordlistan har valt fel. Tabellerna per tema på bladet Sammanställning räknas om direkt, och ändringen står kvar när sammanställningen görs om.',
+  hint: 'Välj ett annat Tema i listan om ordlistan har valt fel. Tabellerna på bladet Teman räknas om direkt, och ändringen står kvar när sammanställningen görs om.',
   columns: {
     nr: 'Nr',
     kommun: 'Kommun',
@@ -149,7 +150,7 @@ export const ROLLUP_CLI = {
   nothingRead: 'Ingen av filerna kunde läsas; ingen sammanställning skrevs.',
   keptThemes: (n: number, path: string) => `${n} ${n === 1 ? 'temaändring' : 'temaändringar'} från ${path} står kvar.`,
   wroteXlsx: (path: string, kommuner: number, activities: number, size: string) =>
-    `Skrev ${path} (${size}; ${kommunerCount(kommuner)}, ${activitiesCount(activities)}; blad: ${ROLLUP_SHEET.summary}, ${ROLLUP_SHEET.activities})`,
+    `Skrev ${path} (${size}; ${kommunerCount(kommuner)}, ${activitiesCount(activities)}; blad: ${ROLLUP_SHEET.summary}, ${ROLLUP_SHEET.themes}, ${ROLLUP_SHEET.activities})`,
   wroteDocx: (path: string, size: string) => `Skrev ${path} (${size}; rapport för regionen)`,
   wroteHtml: (path: string, size: string) => `Skrev ${path} (${size}; rapport för regionen som webbsida)`,
   findingsLine: (errors: number, kommuner: number, skipped: number) =>

@@ -5,6 +5,7 @@ export { rollupData, kommunLabels, findingsDigest, noStatuses } from './rollup-d
 export type { RollupData, RollupInput, RollupOptions, RollupKommun, RollupActivity, RollupTheme, ThemeCell, ThemeOverride, DigestEntry, StatusCounts } from './rollup-data';
 export { planRollup, planRollupSheets, planRollupSheet } from './plan-rollup';
 export { planRollupActivities } from './plan-activities';
+export { planRollupThemes } from './plan-themes';
 export { readRollupThemes, themeOfLabel } from './read-rollup';
 export { rollupFromSheets } from './from-sheets';
 export type { KommunSheets, RollupFromSheets } from './from-sheets';

@@ -114,7 +114,7 @@ describe('rollup over a folder of source files and build workbooks', () => {
 
   it('writes a workbook that reads back with ExcelJS: Sammanställning with a row per kommun, Aktiviteter per tema with every activity', async () => {
     const x = await evaluateXlsx(out);
-    expect(Object.keys(x.sheets)).toEqual([ROLLUP_SHEET.summary, ROLLUP_SHEET.activities]);
+    expect(Object.keys(x.sheets)).toEqual([ROLLUP_SHEET.summary, ROLLUP_SHEET.themes, ROLLUP_SHEET.activities]);
     const grid = x.sheets[ROLLUP_SHEET.summary];
     const rows = tableRows(grid, ROLLUP.perKommun, 3);
     expect(rows.slice(0, 3).map((r) => grid[r][KOMMUN_COLS.kommun])).toEqual(["'Eksjö", "'Eskilstuna", "'Vara"]);
@@ -139,8 +139,8 @@ describe('rollup over a folder of source files and build workbooks', () => {
     });
     const list = x.sheets[ROLLUP_SHEET.activities].slice(ACTIVITY_ROWS.firstData);
     for (const t of THEME_IDS) {
-      const total = tableRows(grid, ROLLUP.theme(THEME_LABEL[t]), 3)[3];
-      expect(x.value(ROLLUP_SHEET.summary, total, THEME_COLS.activities)).toBe(list.filter((r) => r[ACTIVITY_COLS.theme] === `'${THEME_LABEL[t]}`).length);
+      const total = tableRows(x.sheets[ROLLUP_SHEET.themes], ROLLUP.theme(THEME_LABEL[t]), 3)[3];
+      expect(x.value(ROLLUP_SHEET.themes, total, THEME_COLS.activities)).toBe(list.filter((r) => r[ACTIVITY_COLS.theme] === `'${THEME_LABEL[t]}`).length);
     }
   });
 
@@ -165,8 +165,8 @@ describe('rollup over a folder of source files and build workbooks', () => {
     const x = await evaluateXlsx(inside);
     const forum = x.sheets[ROLLUP_SHEET.activities].find((r) => r[ACTIVITY_COLS.activity] === "'Medborgarforum")!;
     expect(forum.slice(ACTIVITY_COLS.theme, ACTIVITY_COLS.word + 1)).toEqual(["'Trygghetsvandringar", "'Övrigt", "'medborgarforum (aktivitetens text; ändrat i bladet)"]);
-    const walks = tableRows(x.sheets[ROLLUP_SHEET.summary], ROLLUP.theme(THEME_LABEL.trygghetsvandringar), 3);
-    expect(x.value(ROLLUP_SHEET.summary, walks[1], THEME_COLS.activities)).toBe(2);
+    const walks = tableRows(x.sheets[ROLLUP_SHEET.themes], ROLLUP.theme(THEME_LABEL.trygghetsvandringar), 3);
+    expect(x.value(ROLLUP_SHEET.themes, walks[1], THEME_COLS.activities)).toBe(2);
     // A folder that holds the roll-up itself: the output is left out, another roll-up is named and skipped.
     copyFileSync(inside, join(inDir, 'kopia.xlsx'));
     const folder = capture();

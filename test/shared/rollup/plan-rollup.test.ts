@@ -38,14 +38,16 @@ function statusCounts(f: FollowUp): Record<Status, number> {
 
 describe('planRollup on the real corpus and the seeds', () => {
   const plans = planRollup(inputs, AT);
-  const [sheet, list] = plans;
+  const [sheet, themes, list] = plans;
   const grid = planToGrid(sheet);
+  const themeGrid = planToGrid(themes);
   const wb = evaluatePlans(plans);
   const value = (r: number, c: number) => wb.value(sheet.name, r, c);
+  const themeValue = (r: number, c: number) => wb.value(themes.name, r, c);
   const k = kommunTableRows(grid, inputs.length);
 
-  it('writes two sheets, Sammanställning and Aktiviteter per tema, that parse to themselves', () => {
-    expect(plans.map((p) => p.name)).toEqual([ROLLUP_SHEET.summary, ROLLUP_SHEET.activities]);
+  it('writes three sheets, Sammanställning, Teman and Aktiviteter per tema, that parse to themselves', () => {
+    expect(plans.map((p) => p.name)).toEqual([ROLLUP_SHEET.summary, ROLLUP_SHEET.themes, ROLLUP_SHEET.activities]);
     for (const p of plans) expect(SheetPlanSchema.parse(p)).toEqual(p);
     expect(inputs.length).toBeGreaterThanOrEqual(47);
   });
@@ -77,14 +79,14 @@ describe('planRollup on the real corpus and the seeds', () => {
     const data = rollupData(inputs, AT);
     let activities = 0;
     for (const t of data.themes) {
-      const rows = themeTableRows(grid, t.theme, inputs.length);
+      const rows = themeTableRows(themeGrid, t.theme, inputs.length);
       rows.rows.forEach((r, i) => {
         const c = t.rows[i];
-        const got = [T('activities'), T('withGoal'), T('metGoal'), T('target'), T('outcome')].map((col) => value(r, col));
+        const got = [T('activities'), T('withGoal'), T('metGoal'), T('target'), T('outcome')].map((col) => themeValue(r, col));
         expect(got).toEqual([c.activities, c.withGoal, c.metGoal, c.target, c.outcome]);
-        expect(value(r, THEME_COLS.share)).toBe(c.share === null ? '' : c.share);
+        expect(themeValue(r, THEME_COLS.share)).toBe(c.share === null ? '' : c.share);
       });
-      expect(value(rows.total, THEME_COLS.activities)).toBe(t.total.activities);
+      expect(themeValue(rows.total, THEME_COLS.activities)).toBe(t.total.activities);
       activities += t.total.activities;
     }
     expect(activities).toBe(data.total.activities);
@@ -110,24 +112,25 @@ function T(name: keyof typeof THEME_COLS): number {
 
 describe('a Tema correction', () => {
   const plans = planRollup(inputs, AT);
-  const listGrid = planToGrid(plans[1]);
+  const listGrid = planToGrid(plans[2]);
   const row = listGrid.findIndex((r) => r[ACTIVITY_COLS.activity] === 'Medborgarforum');
   const kommun = listGrid[row][ACTIVITY_COLS.kommun] as string;
   const nr = listGrid[row][ACTIVITY_COLS.nr] as number;
 
   it('recomputes the theme tables at once, and is read back as the user\'s choice that wins when the roll-up is made again', () => {
     const wb = evaluatePlans(plans);
-    const grid = planToGrid(plans[0]);
+    const grid = planToGrid(plans[1]);
     const ovrigt = themeTableRows(grid, 'ovrigt', inputs.length).rows[nr - 1];
     const walks = themeTableRows(grid, 'trygghetsvandringar', inputs.length).rows[nr - 1];
-    const before = [wb.value(ROLLUP_SHEET.summary, ovrigt, THEME_COLS.activities), wb.value(ROLLUP_SHEET.summary, walks, THEME_COLS.activities)] as number[];
+    const count = (r: number) => wb.value(ROLLUP_SHEET.themes, r, THEME_COLS.activities) as number;
+    const before = [count(ovrigt), count(walks)];
     wb.set(ROLLUP_SHEET.activities, row, ACTIVITY_COLS.theme, 'Trygghetsvandringar');
-    expect([wb.value(ROLLUP_SHEET.summary, ovrigt, THEME_COLS.activities), wb.value(ROLLUP_SHEET.summary, walks, THEME_COLS.activities)]).toEqual([before[0] - 1, before[1] + 1]);
+    expect([count(ovrigt), count(walks)]).toEqual([before[0] - 1, before[1] + 1]);
 
     const read = readRollupThemes(wb.grid(ROLLUP_SHEET.activities));
     expect(read).toEqual({ themes: [{ kommun, id: listGrid[row][ACTIVITY_COLS.id], text: 'Medborgarforum', theme: 'trygghetsvandringar' }], findings: [] });
     const again = planRollup(inputs, { ...AT, themes: read.themes });
-    const g2 = planToGrid(again[1]);
+    const g2 = planToGrid(again[2]);
     const r2 = g2.findIndex((r) => r[ACTIVITY_COLS.activity] === 'Medborgarforum');
     expect(g2[r2].slice(ACTIVITY_COLS.theme, ACTIVITY_COLS.word + 1)).toEqual(['Trygghetsvandringar', 'Övrigt', 'medborgarforum (aktivitetens text; ändrat i bladet)']);
     // Read back once more: the choice still stands (Tema differs from the suggestion).
@@ -196,12 +199,12 @@ describe('rollupFromSheets (what a host calls after one read of every structured
     const first = rollupFromSheets(kommuner, null, AT);
     expect(first.data.kommuner.map((k) => [k.label, k.byStatus.met])).toEqual([['Eksjö', 3], ['Eskilstuna', 3]]);
     const wb = evaluatePlans(first.plans);
-    const list = planToGrid(first.plans[1]);
+    const list = planToGrid(first.plans[2]);
     wb.set(ROLLUP_SHEET.activities, list.findIndex((r) => r[ACTIVITY_COLS.activity] === 'Medborgarforum'), ACTIVITY_COLS.theme, 'Skola och unga');
     const again = rollupFromSheets(kommuner, wb.grid(ROLLUP_SHEET.activities), AT);
     expect(again.findings).toEqual([]);
     expect(again.data.activities.find((a) => a.text === 'Medborgarforum')).toMatchObject({ theme: 'skola-unga', suggested: 'ovrigt', byUser: true });
-    expect(again.plans.map((p) => p.name)).toEqual([ROLLUP_SHEET.summary, ROLLUP_SHEET.activities]);
+    expect(again.plans.map((p) => p.name)).toEqual([ROLLUP_SHEET.summary, ROLLUP_SHEET.themes, ROLLUP_SHEET.activities]);
   });
 });
 
@@ -209,7 +212,7 @@ describe('290 kommuner with 30 activities each', () => {
   it('produces the roll-up plan: 290 kommun rows, 8 700 activities, every one in a theme table', () => {
     const fs = generateKommunFollowUps(290, 30).map((x) => ({ followUp: importFollowUp(gridFromTsv(x.tsv)), source: x.file }));
     const data = rollupData(fs, AT);
-    const [sheet, list] = planRollupSheets(data);
+    const [sheet, themes, list] = planRollupSheets(data);
     expect(new Set(data.kommuner.map((x) => x.label)).size).toBe(290);
     expect(data.total.activities).toBe(8700);
     expect(data.themes.reduce((n, t) => n + t.total.activities, 0)).toBe(8700);
@@ -218,6 +221,7 @@ describe('290 kommuner with 30 activities each', () => {
     const k = kommunTableRows(grid, 290);
     expect(grid[k.rows[289]][KOMMUN_COLS.kommun]).toBe(data.kommuner[289].label);
     expect(sheet.chart?.series).toHaveLength(7);
+    expect(planToGrid(themes).length).toBeGreaterThan(8 * 292);
     expect(ROLLUP_ACTIVITIES.columns.theme).toBe(planToGrid(list)[ACTIVITY_ROWS.header][ACTIVITY_COLS.theme]);
   });
 });

@@ -30,7 +30,7 @@ export function kommunTableRows(grid: PlanCell[][], kommuner: number): TableRows
   return { header, rows: Array.from({ length: kommuner }, (_, i) => header + 1 + i), total: header + 1 + kommuner };
 }
 
-/** A theme's table ("Tema: Trafik") of a roll-up sheet grid with `kommuner` rows. */
+/** A theme's table ("Tema: Trafik") of the themes sheet's grid with `kommuner` rows. */
 export function themeTableRows(grid: PlanCell[][], theme: ThemeId, kommuner: number): TableRows {
   const heading = grid.findIndex((r) => r[0] === ROLLUP.theme(THEME_LABEL[theme]));
   if (heading < 0) throw new Error(`no table for ${theme}`);
