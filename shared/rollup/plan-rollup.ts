@@ -26,7 +26,7 @@ function kommunTable(rows: Rows, data: RollupData): { first: number; last: numbe
   for (const k of data.kommuner) {
     const r = rows.add(
       [k.nr, k.label, k.year, k.period, k.activities, ...STATUS_ORDER.map((s) => k.byStatus[s]), k.withGoal, k.metGoal, null, null, k.errors, k.warnings, k.source],
-      [null, 'text', null, null, null, ...STATUS_ORDER.map(() => null), null, null, null, 'bar', k.errors ? 'errors' : null, null, null],
+      [null, null, null, null, null, ...STATUS_ORDER.map(() => null), null, null, null, 'bar', k.errors ? 'errors' : null, null, null],
     );
     rows.set(r, K.metShare, { f: shareFormula(a1(r, K.metGoal), a1(r, K.withGoal)) }, FORMAT.share);
     rows.set(r, K.bar, { f: barFormula(a1(r, K.metGoal), a1(r, K.withGoal)) });
@@ -93,7 +93,7 @@ export function planRollupSheet(data: RollupData): SheetPlan {
       heightRows: Math.max(15, Math.ceil(span * 1.5) + 4),
     };
   }
-  const widths: (number | null)[] = [8, 34, 8, 10, 11, 11, 11, 11, 11, 11, 11, 11, 10, 11, 11, BAR_WIDTH + 4, 10, 10, 28];
+  const widths: (number | null)[] = [8, 40, 8, 10, 11, 11, 11, 11, 11, 11, 11, 11, 10, 11, 11, BAR_WIDTH + 4, 10, 10, 32];
   return sheetPlan({
     name: ROLLUP_SHEET.summary,
     kind: 'summary',

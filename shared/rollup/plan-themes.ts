@@ -23,7 +23,7 @@ function themeTable(rows: Rows, data: RollupData, theme: RollupData['themes'][nu
   const sumifs = (col: number, r: number) => `=SUMIFS(${range(col)},${nr},${a1(r, T.nr)},${tema})`;
   const first = rows.next;
   for (const k of data.kommuner) {
-    const r = rows.add([k.nr, k.label], [null, 'text', null, null, null, null, null, null, 'bar']);
+    const r = rows.add([k.nr, k.label], [null, null, null, null, null, null, null, null, 'bar']);
     rows.set(r, T.activities, { f: `=COUNTIFS(${nr},${a1(r, T.nr)},${tema})` });
     rows.set(r, T.withGoal, { f: sumifs(ACTIVITY_COLS.hasGoal, r) });
     rows.set(r, T.metGoal, { f: sumifs(ACTIVITY_COLS.metGoal, r) });
@@ -66,7 +66,7 @@ export function planRollupThemes(data: RollupData): SheetPlan {
     kind: 'summary',
     blocks: rows.toBlocks(),
     styles: rollupStyles(),
-    columnWidths: [6, 34, 11, 10, 11, 11, 11, 10, BAR_WIDTH + 4],
+    columnWidths: [6, 40, 11, 10, 11, 11, 11, 10, BAR_WIDTH + 4],
     frozenRows: 1,
     merges: rows.merges,
     conditionalFormats: greyed,

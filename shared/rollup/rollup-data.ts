@@ -126,19 +126,30 @@ export function noStatuses(): StatusCounts {
 
 /**
  * Unique names for the kommuner of a roll-up: the kommun's name (else the source, else "Kommun
- * n"); where one name comes twice, the year is added; where that still repeats, the source.
+ * n"); where one name comes twice, the year is added; where that still repeats, the source (a
+ * file's name without its extension, else with it); a name still shared is numbered.
  */
 export function kommunLabels(inputs: RollupInput[]): string[] {
-  const base = inputs.map((x, i) => x.followUp.kommun?.trim() || x.source?.trim() || ROLLUP.unnamedKommun(i + 1));
-  const count = (xs: string[]) => xs.reduce((m, x) => m.set(x, (m.get(x) ?? 0) + 1), new Map<string, number>());
-  const b = count(base);
-  const withYear = base.map((name, i) => (b.get(name)! > 1 && inputs[i].followUp.year !== null ? `${name} ${inputs[i].followUp.year}` : name));
-  const y = count(withYear);
-  const withSource = withYear.map((name, i) => (y.get(name)! > 1 && inputs[i].source ? `${name} (${inputs[i].source})` : name));
+  const counts = (xs: string[]) => xs.reduce((m, x) => m.set(x, (m.get(x) ?? 0) + 1), new Map<string, number>());
+  /** Adds `part(i)` to the names that are still shared (when there is one for that input). */
+  const refine = (names: string[], part: (i: number) => string | null) => {
+    const c = counts(names);
+    return names.map((name, i) => {
+      const p = part(i);
+      return c.get(name)! > 1 && p ? `${name} ${p}` : name;
+    });
+  };
+  const source = (i: number) => inputs[i].source?.trim() || null;
+  const named = inputs.map((x, i) => x.followUp.kommun?.trim() || source(i) || ROLLUP.unnamedKommun(i + 1));
+  const withYear = refine(named, (i) => (inputs[i].followUp.year === null ? null : String(inputs[i].followUp.year)));
+  const stripped = refine(withYear, (i) => (source(i) ? `(${source(i)!.replace(/\.(txt|tsv|csv|tab|xlsx|xlsm)$/i, '')})` : null));
+  // One file name with two extensions: the source as given.
+  const c = counts(stripped);
+  const names = stripped.map((name, i) => (c.get(name)! > 1 && source(i) ? `${withYear[i]} (${source(i)})` : name));
+  const last = counts(names);
   const seen = new Map<string, number>();
-  const s = count(withSource);
-  return withSource.map((name) => {
-    if (s.get(name)! === 1) return name;
+  return names.map((name) => {
+    if (last.get(name)! === 1) return name;
     const n = (seen.get(name) ?? 0) + 1;
     seen.set(name, n);
     return `${name} (${n})`;

@@ -153,10 +153,11 @@ describe('a Tema correction', () => {
 });
 
 describe('rollupData', () => {
-  it('names a kommun that comes twice by its year, and by its source when the year repeats too', () => {
+  it('names a kommun that comes twice by its year, by its source when the year repeats too, and numbers what still repeats', () => {
     const f = (kommun: string | null, year: number | null): RollupInput['followUp'] => ({ ...importFollowUp(gridFromTsv('x')), kommun, year });
     expect(kommunLabels([{ followUp: f('Ale', 2019), source: 'a' }, { followUp: f('Ale', 2020), source: 'b' }, { followUp: f('Vara', 2020), source: 'c' }])).toEqual(['Ale 2019', 'Ale 2020', 'Vara']);
-    expect(kommunLabels([{ followUp: f('Ale', 2019), source: 'a.txt' }, { followUp: f('Ale', 2019), source: 'b.xlsx' }])).toEqual(['Ale 2019 (a.txt)', 'Ale 2019 (b.xlsx)']);
+    expect(kommunLabels([{ followUp: f('Ale', 2019), source: 'a.txt' }, { followUp: f('Ale', 2019), source: 'b.xlsx' }])).toEqual(['Ale 2019 (a)', 'Ale 2019 (b)']);
+    expect(kommunLabels([{ followUp: f('Ale', 2019), source: 'a.txt' }, { followUp: f('Ale', 2019), source: 'a.xlsx' }, { followUp: f('Ale', 2019), source: 'a.xlsx' }])).toEqual(['Ale 2019 (a.txt)', 'Ale 2019 (a.xlsx) (1)', 'Ale 2019 (a.xlsx) (2)']);
     expect(kommunLabels([{ followUp: f(null, null), source: null }, { followUp: f(null, null), source: 'fil.txt' }])).toEqual(['Kommun 1', 'fil.txt']);
   });
 
