@@ -11,6 +11,10 @@ import { applyPlan, clearForRewrite, readSheetGrid } from './sheets-adapter';
 import { formulaForLocale } from './formula-locale';
 import { beginRun, lastRun, undoLastRun } from './undo';
 import { exportReport, type ExportResult } from './doc-export';
+import { readWordFile } from './word-file';
+import { isDocxError } from '../../shared/docx/errors';
+import { planWordSheet, wordSheetName } from '../../shared/docx/source-sheet';
+import { DOCX_ACTION } from '../../shared/i18n/sv-docx-action';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -148,6 +152,38 @@ export function preview(period?: number | null): ActionResult {
     docProps().setProperty(SOURCE_KEY, sheet.getName());
     const p = previewOf({ ...followUp, sheetName: followUp.sheetName ?? sheet.getName() });
     return { ok: true, message: UI.result.read(p.kommun, p.year), preview: p, lastRun: lastRun()?.action ?? null };
+  });
+}
+
+/**
+ * Öppna Word-fil: the sidebar sends the chosen .docx as base64; it is read here (Utilities.unzip
+ * and the core's Word reader), written as a new sheet "Underlag – <filnamn>" (a name no sheet
+ * has: never over an existing one), made the source and read back as Läs in reads it, so the
+ * preview is of exactly what the sheet shows. A file the reader refuses writes nothing.
+ */
+export function openWordFile(fileName: string, base64: string, period?: number | null): ActionResult {
+  return withLock(DOCX_ACTION.what, () => {
+    const name = String(fileName || 'Word.docx');
+    if (period !== undefined) {
+      if (period === null) docProps().deleteProperty(PERIOD_KEY);
+      else docProps().setProperty(PERIOD_KEY, String(period));
+    }
+    const ss = active();
+    const sheetName = wordSheetName(name, ss.getSheets().map((s) => s.getName()));
+    let grid: ReturnType<typeof readWordFile>;
+    try {
+      grid = readWordFile(name, String(base64 ?? ''), sheetName);
+    } catch (e) {
+      if (isDocxError(e)) throw new UserError(e.message);
+      throw e;
+    }
+    const sheet = ss.insertSheet(sheetName, ss.getNumSheets());
+    applyPlan(ss, sheet, planWordSheet(grid, sheetName));
+    sheet.activate();
+    const { followUp } = importSource(ss);
+    docProps().setProperty(SOURCE_KEY, sheetName);
+    const p = previewOf({ ...followUp, sheetName: followUp.sheetName ?? sheetName });
+    return { ok: true, message: DOCX_ACTION.opened(sheetName), preview: p, written: [sheetName], lastRun: lastRun()?.action ?? null };
   });
 }
 

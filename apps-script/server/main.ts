@@ -1,6 +1,6 @@
 // Apps Script entry: every function Sheets or google.script.run calls is assigned to `global`, which gas-webpack-plugin turns into top-level functions.
 import { onInstall, onOpen } from './menu';
-import { menuReadAndStructure, menuReport, menuSidebar, menuSummary, menuUndo, preview, report, selectCell, structure, summary, undo } from './actions';
+import { menuReadAndStructure, menuReport, menuSidebar, menuSummary, menuUndo, openWordFile, preview, report, selectCell, structure, summary, undo } from './actions';
 
 declare const global: Record<string, unknown>;
 
@@ -17,3 +17,4 @@ global.summary = summary;
 global.report = report;
 global.undo = undo;
 global.selectCell = selectCell;
+global.openWordFile = openWordFile;

@@ -1,5 +1,8 @@
 // Sidebar script: shows the preview and findings before anything is written, runs the actions through google.script.run; sheet text only via textContent.
 import { UI } from '../../shared/i18n/sv-ui';
+import { DOCX_ACTION } from '../../shared/i18n/sv-docx-action';
+import { DOCX } from '../../shared/i18n/sv-docx';
+import { DOCX_LIMITS } from '../../shared/docx/limits';
 import type { Preview } from '../../shared/app/preview';
 import { periodLabels } from '../../shared/model/periods';
 import { byId, el, fillPeriodSelect } from '../../ui/dom';
@@ -164,12 +167,48 @@ function period(): number | null {
   return v === '' ? null : Number(v);
 }
 
+/**
+ * Öppna Word-fil: the chosen .docx goes to the server as base64 (google.script.run takes strings,
+ * not bytes) and is read there, so the sidebar stays small; a file over the limit is stopped here.
+ */
+function openWordFile(file: File): void {
+  if (busy) return;
+  if (file.size > DOCX_LIMITS.fileBytes) {
+    setStatus(DOCX.errors.tooLargeFile(file.name, file.size, DOCX_LIMITS.fileBytes), 'error');
+    return;
+  }
+  setBusy(true);
+  setStatus(DOCX_ACTION.progress);
+  const reader = new FileReader();
+  reader.onload = () => {
+    setBusy(false);
+    const url = String(reader.result ?? '');
+    call('openWordFile', [file.name, url.slice(url.indexOf(',') + 1), period()], DOCX_ACTION.progress);
+  };
+  reader.onerror = () => {
+    setBusy(false);
+    setStatus(UI.errors.unexpected(DOCX_ACTION.what), 'error');
+  };
+  reader.readAsDataURL(file);
+}
+
 function init(): void {
   $('title').textContent = UI.appName;
   $('intro').textContent = UI.pane.intro;
   $('periodLabel').textContent = UI.pane.periodSetting;
   setPeriodOptions(periodLabels('tertial'));
   $('btnRead').textContent = UI.actions.read;
+  $('btnWord').textContent = DOCX_ACTION.open;
+  const wordFile = $<HTMLInputElement>('wordFile');
+  wordFile.setAttribute('aria-label', DOCX_ACTION.fileLabel);
+  $('btnWord').onclick = () => {
+    if (!busy) wordFile.click();
+  };
+  wordFile.onchange = () => {
+    const file = wordFile.files?.[0];
+    wordFile.value = '';
+    if (file) openWordFile(file);
+  };
   $('btnStructure').textContent = UI.actions.readAndStructure;
   $('btnSummary').textContent = UI.actions.summary;
   $('btnReport').textContent = UI.actions.report;

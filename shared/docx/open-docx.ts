@@ -5,34 +5,11 @@ import { DOCX_LIMITS } from './limits';
 import type { WordGrid } from './positions';
 import { docxToGrid, type DocxParts } from './read-docx';
 import { checkDocxBytes } from './sniff';
-import { walkXml } from './xml';
+import { mainPartPath, sidePartPaths, WORD_MAIN } from './package';
 
 export { DocxError, isDocxError } from './errors';
 export { DOCX_LIMITS } from './limits';
 export { planWordSheet, wordSheetName } from './source-sheet';
-
-const MAIN = 'word/document.xml';
-const OFFICE_DOCUMENT = /\/officeDocument$/;
-
-/** The main document part named by _rels/.rels (word/document.xml in every writer seen), or null. */
-async function mainPartPath(zip: JSZip): Promise<string | null> {
-  if (zip.file(MAIN)) return MAIN;
-  const rels = zip.file('_rels/.rels');
-  if (!rels) return null;
-  let target: string | null = null;
-  try {
-    walkXml(await rels.async('string'), {
-      open(name, attrs) {
-        if (target === null && /(^|:)Relationship$/.test(name) && OFFICE_DOCUMENT.test(attrs.Type ?? '') && attrs.Target) target = attrs.Target.replace(/^\/+/, '');
-      },
-      close() {},
-      text() {},
-    });
-  } catch {
-    return null;
-  }
-  return target && zip.file(target) ? target : null;
-}
 
 /** Unpacked size of a zip entry as its header states it (JSZip keeps it on a private field), or null. */
 function statedSize(file: JSZip.JSZipObject): number | null {
@@ -55,12 +32,15 @@ export async function docxParts(bytes: Uint8Array, fileName: string): Promise<Do
     // JSZip: "Encrypted zip are not supported" for a zip with a password of its own.
     throw docxError(/encrypt/i.test(e instanceof Error ? e.message : '') ? 'encrypted' : 'bad-zip', fileName);
   }
-  const path = await mainPartPath(zip);
+  // _rels/.rels is read only when word/document.xml is not there.
+  const relsFile = zip.file('_rels/.rels');
+  const rels = zip.file(WORD_MAIN) || !relsFile ? null : await relsFile.async('string').catch(() => null);
+  const path = mainPartPath((p) => zip.file(p) !== null, rels);
   if (!path) throw docxError('no-document', fileName);
   const main = zip.file(path) as JSZip.JSZipObject;
   const size = statedSize(main);
   if (size !== null && size > DOCX_LIMITS.xmlChars) throw docxError('too-large-text', fileName);
-  const dir = path.slice(0, path.lastIndexOf('/') + 1);
+  const side = sidePartPaths(path);
   const text = async (p: string): Promise<string | null> => {
     const f = zip.file(p);
     if (!f) return null;
@@ -68,7 +48,7 @@ export async function docxParts(bytes: Uint8Array, fileName: string): Promise<Do
     return n !== null && n > DOCX_LIMITS.xmlChars ? null : f.async('string');
   };
   try {
-    const [document, numbering, styles] = await Promise.all([main.async('string'), text(`${dir}numbering.xml`), text(`${dir}styles.xml`)]);
+    const [document, numbering, styles] = await Promise.all([main.async('string'), text(side.numbering), text(side.styles)]);
     return { document, numbering, styles };
   } catch (e) {
     if (isDocxError(e)) throw e;

@@ -8,6 +8,12 @@ import { makeGasEnv, loadBundle, hyperFormulaEvaluator, DIST, ensureBundle, type
 import { gridFromTsv } from '../../shared/model/grid';
 import { seedGrid } from '../support/seeds';
 import { UI } from '../../shared/i18n/sv-ui';
+import { DOCX } from '../../shared/i18n/sv-docx';
+import { DOCX_ACTION } from '../../shared/i18n/sv-docx-action';
+import { DOCX_LIMITS } from '../../shared/docx/limits';
+import { importFollowUp } from '../../shared/import/import-follow-up';
+import { previewOf } from '../../shared/app/preview';
+import { withWordUtilities } from '../shared/docx/gas-utilities';
 
 /** Google's add-on sidebar is 300 px wide. */
 const SIDEBAR = { width: 300, height: 900 };
@@ -222,3 +228,79 @@ function screenshotPath(): string {
   mkdirSync(dir, { recursive: true });
   return join(dir, 'sidebar.png');
 }
+
+describe('Öppna Word-fil in the sidebar', () => {
+  const DOCX_DIR = join(ROOT, 'test', 'fixtures', 'docx');
+  const calls = (page: Page) => page.evaluate(() => (window as unknown as { __calls: { fn: string; args: unknown[] }[] }).__calls);
+
+  /** The built sidebar on a spreadsheet whose Utilities can unzip (the server reads the file). */
+  async function openWithWord(): Promise<{ page: Page; env: GasEnv }> {
+    const env = withWordUtilities(makeGasEnv());
+    env.ss.evaluator = hyperFormulaEvaluator;
+    env.ss.addSheetWithRows('Blad1', [['Egen text']]);
+    const { run } = loadBundle(env);
+    const page = await browser.newPage({ viewport: SIDEBAR });
+    await page.exposeFunction('__gas', (fn: string, args: string) => JSON.stringify(run(fn, ...(JSON.parse(args) as unknown[]))));
+    await page.addInitScript(RUN_STUB);
+    await page.goto(`${server.url}/sidebar.html`);
+    return { page, env };
+  }
+
+  /** Chooses a file in the (hidden) file input and waits until the server has answered. */
+  async function choose(page: Page, file: { name: string; mimeType: string; buffer: Buffer }): Promise<string> {
+    const before = (await calls(page)).length;
+    await page.locator('#wordFile').setInputFiles(file);
+    await page.waitForFunction((n) => (window as unknown as { __calls: unknown[] }).__calls.length > n && !(document.getElementById('btnRead') as HTMLButtonElement).disabled, before);
+    return (await page.textContent('#status')) ?? '';
+  }
+
+  const docx = (name: string) => ({ name, mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: readFileSync(join(DOCX_DIR, name)) });
+
+  it('sends the chosen .docx to the server as base64; the preview is of the new source sheet "Underlag – <filnamn>"', async () => {
+    const { page, env } = await openWithWord();
+    try {
+      expect(await page.textContent('#btnWord')).toBe(DOCX_ACTION.open);
+      expect(await page.getAttribute('#wordFile', 'aria-label')).toBe(DOCX_ACTION.fileLabel);
+      const status = await choose(page, docx('eskilstuna-2019.docx'));
+      expect(status).toBe(DOCX_ACTION.opened('Underlag – eskilstuna-2019'));
+      const sent = (await calls(page)).pop()!;
+      expect(sent.fn).toBe('openWordFile');
+      expect(sent.args).toEqual(['eskilstuna-2019.docx', readFileSync(join(DOCX_DIR, 'eskilstuna-2019.docx')).toString('base64'), null]);
+      expect(env.ss.sheets.map((s) => s.name)).toEqual(['Blad1', 'Underlag – eskilstuna-2019']);
+      const facts = await page.$$eval('#facts dd', (dd) => dd.map((d) => d.textContent));
+      expect(facts).toEqual(expect.arrayContaining(['Underlag – eskilstuna-2019', 'Eskilstuna', '2019']));
+      const core = previewOf(importFollowUp(seedGrid('eskilstuna-2019')));
+      expect(await page.locator('#promises li.activity').count()).toBe(core.activityCount);
+      expect(await page.locator('#findings li').count()).toBe(core.findings.length);
+      // Then Läs in och strukturera works from the new sheet.
+      expect(await click(page, '#btnStructure')).toMatch(/^Skrev /);
+      expect(env.ss.sheets.map((s) => s.name)).toEqual(['Blad1', 'Underlag – eskilstuna-2019', 'Medborgarlöften 2019', 'Händelser', 'Kontroller']);
+    } finally {
+      await page.close();
+    }
+  }, 60000);
+
+  it('a .doc gets the server\'s Swedish message and nothing is written; a file over the limit is stopped before it is sent', async () => {
+    const { page, env } = await openWithWord();
+    try {
+      expect(await choose(page, docx('eksjo-2019.doc'))).toBe(DOCX.errors.legacyDoc('eksjo-2019.doc'));
+      expect(await page.getAttribute('#status', 'class')).toBe('error');
+      const sent = (await calls(page)).length;
+      const big = Buffer.alloc(DOCX_LIMITS.fileBytes + 1);
+      await page.locator('#wordFile').setInputFiles({ name: 'stor.docx', mimeType: 'application/octet-stream', buffer: big });
+      await page.waitForFunction(() => /för stor/.test(document.getElementById('status')?.textContent ?? ''));
+      expect(await page.textContent('#status')).toBe(DOCX.errors.tooLargeFile('stor.docx', big.length, DOCX_LIMITS.fileBytes));
+      expect((await calls(page)).length).toBe(sent);
+      expect(env.ss.sheets.map((s) => s.name)).toEqual(['Blad1']);
+    } finally {
+      await page.close();
+    }
+  }, 60000);
+
+  it('stays small: the Word file is read on the server, so no zip or XML parser is in the sidebar', () => {
+    const html = readFileSync(join(DIST, 'sidebar.html'), 'utf8');
+    expect(Buffer.byteLength(html)).toBeLessThan(16 * 1024);
+    expect(html).not.toMatch(/JSZip|SaxesParser|inflate/);
+    expect(html).toContain('openWordFile');
+  });
+});
