@@ -57,7 +57,7 @@ function themeTable(rows: Rows, data: RollupData, theme: RollupData['themes'][nu
 export function planRollupThemes(data: RollupData): SheetPlan {
   const rows = new Rows(T.width);
   rows.wide(ROLLUP.themesTitle(data.kommuner.length), 'rollTitle');
-  rows.wide(ROLLUP.themeHint, 'hint');
+  rows.wide(ROLLUP.themeHint, 'note');
   rows.add();
   const greyed: ConditionalFormat[] = [];
   for (const t of data.themes) themeTable(rows, data, t, greyed);

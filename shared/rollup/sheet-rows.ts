@@ -57,6 +57,7 @@ export function rollupStyles(): Record<string, Style> {
   const out: Record<string, Style> = {
     ...PLAN_STYLES,
     rollTitle: { bold: true, fontSize: 16 },
+    note: { italic: true, fontColor: '#595959', wrap: true, vAlign: 'top' },
     heading: { bold: true, fontSize: 12, vAlign: 'top' },
     bar: { fontColor: '#2F5597' },
     total: { bold: true, hAlign: 'right', fill: '#F2F2F2' },
