@@ -172,7 +172,15 @@ describe('rollupData', () => {
     expect(places?.example).toMatch(/^Eskilstuna: Målet för aktiviteten/);
   });
 
-  it('keeps text that looks like a formula as text in both sheets', () => {
+  it('plans valid sheets for no follow-ups at all (nothing to count, no chart)', () => {
+    const plans = planRollup([], AT);
+    for (const p of plans) expect(SheetPlanSchema.parse(p)).toEqual(p);
+    expect(plans[0].chart).toBeNull();
+    expect(planToGrid(plans[2])[ACTIVITY_ROWS.firstData][ACTIVITY_COLS.kommun]).toBe(ROLLUP_ACTIVITIES.none);
+    expect(evaluatePlans(plans).value(ROLLUP_SHEET.summary, kommunTableRows(planToGrid(plans[0]), 0).total, KOMMUN_COLS.activities)).toBe(0);
+  });
+
+  it('keeps text that looks like a formula as text in every sheet', () => {
     const f = importFollowUp(gridFromTsv('Uppföljning av medborgarlöften för =HYPERLINK("x") kommun 2019\nAktivitet\tTertial 1\tTertial 2\tTertial 3\n=SUM(A1:A9) trafikkontroller\t3\t4\t5'));
     const plans = planRollup([f], AT);
     const cells = plans.flatMap((p) => planToGrid(p).flat());
