@@ -16,7 +16,8 @@ import { xlsxBuffer } from '../xlsx-adapter';
 import { formatSize, today } from './build';
 import { failed, type Io } from './check';
 
-const INPUT_EXT = new Set(['.txt', '.tsv', '.csv', '.tab', '.xlsx', '.xlsm']);
+/** What `readInput` reads (and a folder is searched for). */
+const INPUT_EXT = new Set(['.txt', '.tsv', '.csv', '.tab', '.xlsx', '.xlsm', '.docx', '.docm', '.doc']);
 
 interface RollupArgs {
   paths: string[];

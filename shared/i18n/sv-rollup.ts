@@ -141,7 +141,7 @@ export const ROLLUP_REPORT = {
 export const ROLLUP_CLI = {
   missingFiles: 'Ange uppföljningar att sammanställa: filer eller en mapp.',
   missingOut: 'Ange var sammanställningen ska skrivas: -o REGION.xlsx',
-  emptyDir: (dir: string) => `Mappen "${dir}" innehåller inga uppföljningar (.txt, .tsv, .csv, .xlsx).`,
+  emptyDir: (dir: string) => `Mappen "${dir}" innehåller inga uppföljningar (.txt, .tsv, .csv, .xlsx, .docx).`,
   skipped: (path: string, why: string) => `Hoppar över ${path}: ${why}`,
   notFollowUp: (path: string) => `Filen "${path}" innehåller ingen uppföljningstabell.`,
   rollupWorkbook: (path: string) => `Hoppar över ${path}: det är en sammanställning, ingen kommuns uppföljning.`,

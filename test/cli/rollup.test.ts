@@ -188,6 +188,21 @@ describe('rollup exit codes and usage', () => {
     expect(r.out[r.out.length - 1]).toMatch(/^1 fel i underlagen från 1 kommun: se Kontroller i underlagen\.$/);
   });
 
+  it('finds Word documents in a folder too, and says so when a folder holds no follow-up', async () => {
+    const words = join(dir, 'word');
+    mkdirSync(words);
+    copyFileSync(join(FIX, 'docx', 'eksjo-2019.docx'), join(words, 'eksjo-2019.docx'));
+    writeFileSync(join(words, 'läsmig.md'), 'inte en uppföljning');
+    const r = capture();
+    expect(await main(['rollup', words, '-o', join(dir, 'word.xlsx')], r.io)).toBe(0);
+    expect(r.out[0]).toBe(`Läste ${join(words, 'eksjo-2019.docx')}: Eksjö, 7 aktiviteter`);
+    const empty = join(dir, 'tom-mapp');
+    mkdirSync(empty);
+    const e = capture();
+    expect(await main(['rollup', empty, join(FIX, 'eksjo-2019.txt'), '-o', join(dir, 'f.xlsx')], e.io)).toBe(2);
+    expect(e.err).toEqual([`Mappen "${empty}" innehåller inga uppföljningar (.txt, .tsv, .csv, .xlsx, .docx).`]);
+  });
+
   it('says in Swedish what is missing, writes nothing when no file can be read, and exits 2', async () => {
     const noOut = capture();
     expect(await main(['rollup', inDir], noOut.io)).toBe(2);
