@@ -16,6 +16,7 @@ export interface DocxParts {
   styles?: string | null;
 }
 
+/** How docxToGrid names what it reads: the file (in messages) and the grid's sheet. */
 export interface DocxReadOptions {
   /** The file's name, for messages ("rapport.docx"). */
   fileName?: string;

@@ -11,6 +11,7 @@ function groupDigits(n: number): string {
   return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
 }
 
+/** The Word reader's Swedish strings: messages about bad files, Word positions, the source sheet's name. */
 export const DOCX = {
   /** Errors about the file itself: each says what is wrong and what to do. Nothing has been written when they show. */
   errors: {
