@@ -16,11 +16,9 @@ export const ACTIVITY_COLS = {
   target: 9,
   total: 10,
   status: 11,
-  hasGoal: 12,
-  metGoal: 13,
-  sumTarget: 14,
-  sumOutcome: 15,
-  width: 16,
+  /** The target the theme sums count (a minst/exakt goal's), blank otherwise. */
+  sumTarget: 12,
+  width: 13,
 } as const;
 
 /** Zero-based rows of the activity sheet: title, hint, header, then one row per activity. */

@@ -9,7 +9,7 @@ import { FORMAT, PLAN_STYLES } from '../plan/structured';
 import { ACTIVITY_COLS as C, ACTIVITY_ROWS } from './layout';
 import type { RollupActivity, RollupData } from './rollup-data';
 
-/** The activity's row: what it is, its theme (Tema, the lexicon's suggestion and the word behind it), goal, total, status, and the numbers the theme tables sum. */
+/** The activity's row: what it is, its theme (Tema, the lexicon's suggestion and the word behind it), goal, total, status, and the target the theme tables sum. */
 function activityRow(a: RollupActivity): PlanCell[] {
   const row: PlanCell[] = Array<PlanCell>(C.width).fill(null);
   row[C.nr] = a.nr;
@@ -24,10 +24,7 @@ function activityRow(a: RollupActivity): PlanCell[] {
   row[C.target] = a.target;
   row[C.total] = a.total;
   row[C.status] = STATUS_LABEL[a.status];
-  row[C.hasGoal] = a.hasGoal ? 1 : 0;
-  row[C.metGoal] = a.metGoal ? 1 : 0;
   row[C.sumTarget] = a.sumTarget;
-  row[C.sumOutcome] = a.sumOutcome;
   return row;
 }
 
@@ -41,8 +38,8 @@ function totalFormat(a: RollupActivity): string {
 
 /**
  * The activity sheet: title, a hint, the header (Nr | Kommun | Löfte | ID | Aktivitet | Tema |
- * Förslag från ordlistan | Ordet som gav förslaget | Mål | Målvärde | Totalt | Status | Har mål
- * | Mål uppnått | Mål i summan | Utfall i summan), then one row per activity. Tema is an input
+ * Förslag från ordlistan | Ordet som gav förslaget | Mål | Målvärde | Totalt | Status | Mål i
+ * summan), then one row per activity. Tema is an input
  * cell with a list of the themes; the roll-up sheet's theme tables count it with COUNTIFS and
  * SUMIFS, so a correction there recomputes them, and `readRollupThemes` reads it back.
  */
@@ -61,6 +58,7 @@ export function planRollupActivities(data: RollupData): SheetPlan {
   rowStyle[C.word] = 'muted';
   const rowFormat: (string | null)[] = Array(width).fill(null);
   rowFormat[C.target] = FORMAT.target;
+  rowFormat[C.sumTarget] = FORMAT.target;
   rowFormat[C.total] = FORMAT.count;
   for (const a of data.activities) {
     values.push(activityRow(a));
@@ -80,7 +78,7 @@ export function planRollupActivities(data: RollupData): SheetPlan {
     kind: 'summary',
     blocks: [{ row: 0, col: 0, values, styles, numberFormats: formats }],
     styles: { ...PLAN_STYLES, input: { fill: '#FFF2CC', bold: true }, muted: { fontColor: '#595959' } },
-    columnWidths: [5, 22, 30, 6, 50, 24, 20, 28, 24, 10, 10, 14, 8, 10, 10, 10],
+    columnWidths: [5, 22, 30, 6, 50, 24, 20, 28, 24, 10, 10, 14, 10],
     frozenRows: ACTIVITY_ROWS.firstData,
     merges: [a1Range(ACTIVITY_ROWS.hint, 0, 1, 8)],
     validations: [

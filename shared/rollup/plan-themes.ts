@@ -1,4 +1,5 @@
 // Builds the themes sheet of the roll-up ("Teman"): one table per theme with each kommun's activities and totals against goals, live over the activity sheet's Tema.
+import { STATUS_LABEL } from '../i18n/sv';
 import { ROLLUP, ROLLUP_SHEET, THEME_LABEL } from '../i18n/sv-rollup';
 import { a1, a1Range, columnLetters } from '../model/a1';
 import type { ConditionalFormat, SheetPlan } from '../model/sheet-plan';
@@ -18,17 +19,18 @@ function themeTable(rows: Rows, data: RollupData, theme: RollupData['themes'][nu
   rows.add([C.nr, C.kommun, C.activities, C.withGoal, C.metGoal, C.target, C.outcome, C.outcomeShare, C.bar], 'header');
   const n = data.activities.length;
   const range = (col: number) => activityRange(col, n);
-  const nr = range(ACTIVITY_COLS.nr);
-  const tema = `${range(ACTIVITY_COLS.theme)},${formulaString(label)}`;
-  const sumifs = (col: number, r: number) => `=SUMIFS(${range(col)},${nr},${a1(r, T.nr)},${tema})`;
+  const of = (r: number) => `${range(ACTIVITY_COLS.nr)},${a1(r, T.nr)},${range(ACTIVITY_COLS.theme)},${formulaString(label)}`;
+  // An activity has a goal when Målvärde holds a number; the sums count Totalt where "Mål i summan" does (minst/exakt goals).
+  const withGoal = `${range(ACTIVITY_COLS.target)},">=0"`;
+  const summed = `${range(ACTIVITY_COLS.sumTarget)},">=0"`;
   const first = rows.next;
   for (const k of data.kommuner) {
     const r = rows.add([k.nr, k.label], [null, null, null, null, null, null, null, null, 'bar']);
-    rows.set(r, T.activities, { f: `=COUNTIFS(${nr},${a1(r, T.nr)},${tema})` });
-    rows.set(r, T.withGoal, { f: sumifs(ACTIVITY_COLS.hasGoal, r) });
-    rows.set(r, T.metGoal, { f: sumifs(ACTIVITY_COLS.metGoal, r) });
-    rows.set(r, T.target, { f: sumifs(ACTIVITY_COLS.sumTarget, r) }, FORMAT.target);
-    rows.set(r, T.outcome, { f: sumifs(ACTIVITY_COLS.sumOutcome, r) });
+    rows.set(r, T.activities, { f: `=COUNTIFS(${of(r)})` });
+    rows.set(r, T.withGoal, { f: `=COUNTIFS(${of(r)},${withGoal})` });
+    rows.set(r, T.metGoal, { f: `=COUNTIFS(${of(r)},${withGoal},${range(ACTIVITY_COLS.status)},${formulaString(STATUS_LABEL.met)})` });
+    rows.set(r, T.target, { f: `=SUMIFS(${range(ACTIVITY_COLS.sumTarget)},${of(r)})` }, FORMAT.target);
+    rows.set(r, T.outcome, { f: `=SUMIFS(${range(ACTIVITY_COLS.total)},${of(r)},${summed})` });
     rows.set(r, T.share, { f: shareFormula(a1(r, T.outcome), a1(r, T.target)) }, FORMAT.share);
     rows.set(r, T.bar, { f: barFormula(a1(r, T.outcome), a1(r, T.target)) });
   }
