@@ -1,4 +1,4 @@
-// The roll-up as a host runs it: every kommun's structured sheet (and the roll-up's own activity sheet) read once, one call, both sheets written at once.
+// The roll-up as a host runs it: every kommun's structured sheet (and the roll-up's own activity sheet) read once, one call, the three sheets written at once.
 import type { Finding } from '../model/follow-up';
 import type { Grid } from '../model/grid';
 import type { SheetPlan } from '../model/sheet-plan';
@@ -13,7 +13,7 @@ export interface KommunSheets extends StructuredSheets {
 }
 
 export interface RollupFromSheets {
-  /** Sammanställning and Aktiviteter per tema, to write in one batch. */
+  /** Sammanställning, Teman and Aktiviteter per tema, to write in one batch. */
   plans: SheetPlan[];
   data: RollupData;
   /** What could not be read in the earlier roll-up's activity sheet (a Tema that is no theme). */
@@ -24,7 +24,7 @@ export interface RollupFromSheets {
  * Rolls up kommuner from the grids a host read in one go: each kommun's structured sheet (with
  * its Händelser and Kontroller when it has them) is read back with `readStructured`, so users'
  * edits count; the earlier roll-up's activity sheet, when there is one, gives the themes users
- * corrected (they win). Returns the two sheets to write, the numbers (for the report) and the
+ * corrected (they win). Returns the three sheets to write, the numbers (for the report) and the
  * findings of reading the activity sheet. Pure; a sheet that cannot be read becomes a kommun
  * with no activities and a finding, as `readStructured` gives it.
  */

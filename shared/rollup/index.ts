@@ -1,4 +1,4 @@
-// Public surface of the roll-up across kommuner: themes, numbers, the two sheets and their reader, the region's report and its renderers.
+// Public surface of the roll-up across kommuner: themes, numbers, the three sheets and the reader of their Tema column, the region's report and its renderers.
 export { themeOfActivity, themeOfText, isThemeId } from './themes';
 export type { ThemeChoice, ThemeSource } from './themes';
 export { rollupData, kommunLabels, findingsDigest, noStatuses } from './rollup-data';
