@@ -125,6 +125,16 @@ function articleOf(phrase: string): string {
   return /^\s*ett\b/i.test(phrase) ? 'ett' : 'en';
 }
 
+/** Particles and counters the importer may take for a unit ("fyra stycken … upp"): not a thing to name. */
+const NOT_UNITS = new Set(['upp', 'in', 'ut', 'av', 'på', 'st', 'stycken', 'styck', 'gång', 'gånger', 'ggr', 'tillfällen', 'tillfälle']);
+
+/** The unit when it names a thing (at least four letters, not a particle or a counter), else null. */
+function usableUnit(unit: string | null): string | null {
+  if (!unit) return null;
+  const u = unit.trim();
+  return u.replace(/[^\p{L}]/gu, '').length >= 4 && !NOT_UNITS.has(u.toLowerCase()) ? u : null;
+}
+
 /** "minst tio", "200", "minst en gång per vecka", "att göra det en gång". */
 function goalWords(a: Activity): string {
   const g = a.goal!;
@@ -141,10 +151,11 @@ function countSentences(a: Activity, ctx: Ctx): Span[] {
   const out: string[] = [];
   const num = sayNumber(n, { approx: a.totalApprox, lowerBound: a.totalLowerBound });
   const g = a.goal;
-  const singularUnit = !!g && g.value === 1 && !!g.unit && g.unit === a.unit;
+  const unit = usableUnit(a.unit);
+  const singularUnit = !!g && g.value === 1 && !!unit && g.unit === unit;
   if (n === 0 && exact) out.push(CITIZEN.didNone(ctx.yearOver));
-  else if (n === 1 && exact) out.push(singularUnit && a.unit ? CITIZEN.didOne(articleOf(g!.phrase), a.unit) : CITIZEN.didTimes(sayNumber(1), true));
-  else if (a.unit && !singularUnit && !g?.rate) out.push(CITIZEN.didUnits(num, a.unit));
+  else if (n === 1 && exact) out.push(singularUnit && unit ? CITIZEN.didOne(articleOf(g!.phrase), unit) : CITIZEN.didTimes(sayNumber(1), true));
+  else if (unit && !singularUnit && !g?.rate) out.push(CITIZEN.didUnits(num, unit));
   else out.push(CITIZEN.didTimes(num, false));
   const places = visitedPlaces(a, ctx);
   if (places.length) out.push(CITIZEN.places(joinList(places)));
@@ -184,10 +195,31 @@ function activitySpans(a: Activity, ctx: Ctx): Span[] {
   return a.total === null ? proseSentences(a, ctx) : countSentences(a, ctx);
 }
 
-/** "Polisen lovade att öka …" or "Vi lovade så här: ”…”". */
+/** "Polisen och kommunen lovar att …", "Vi utlovar att …", "Kommunen kommer att …": who promises, the verb, then the promise from "att". */
+const WHO_PROMISES = /^((?:[\p{L}/&-]+\s+){0,7}?)((?:ut)?lovar\s+(?:(?:vi|gemensamt|tillsammans)\s+)?|kommer\s+|ska\s+|skall\s+)?(att\s.*)$/isu;
+/** Words a bare opening may hold when no verb follows ("Polisen att genomföra …"). */
+const PARTY_WORD = /^(?:och|samt|&|vi|polisen|polis|kommunen|kommun|\p{Lu}[\p{L}-]*)$/u;
+
+/** Who a promise's own opening names ("Polisen och kommunen" → both, "Eksjö kommun" → the kommun); null when it names neither. */
+function whoOf(prefix: string): Exclude<CitizenPromise['party'], null> | null {
+  const p = prefix.toLowerCase();
+  const police = /polis/.test(p);
+  const kommun = /kommun/.test(p);
+  if ((police && kommun) || /(?:^|\s)(?:vi|tillsammans|gemensamt)(?:\s|$)/.test(p)) return 'joint';
+  return police ? 'police' : kommun ? 'municipality' : null;
+}
+
+/** "Polisen lovade att öka …" (a promise that starts with "att", or with "X lovar att"), else "Vi lovade så här: ”…”". */
 function promisedSpans(text: string, party: CitizenPromise['party']): Span[] {
-  const who = party ?? 'joint';
-  const t = quotable(text);
+  let who = party ?? 'joint';
+  let t = quotable(text);
+  const m = WHO_PROMISES.exec(t);
+  const prefix = m ? m[1].trim() : '';
+  const bare = !!m && !m[2] && prefix.split(/\s+/).every((w) => PARTY_WORD.test(w));
+  if (m && (prefix === '' || (whoOf(prefix) && (m[2] || bare)))) {
+    if (prefix) who = whoOf(prefix) as typeof who;
+    t = m[3];
+  }
   if (/^att\s/i.test(t)) return [tool(CITIZEN.promisedAtt[who]), quote(`a${t.slice(1)}`)];
   return [tool(`${CITIZEN.promisedQuote[who]}${CITIZEN.openQuote}`), quote(t), tool(CITIZEN.closeQuote)];
 }
@@ -257,7 +289,7 @@ export function buildCitizen(f: FollowUp, opts: { generatedAt: string }): Citize
   blocks.push({ type: 'paragraph', tone: 'lead', spans: [tool(`${CITIZEN.weAre(f.kommun)} ${CITIZEN.period(period)}`)] });
   if (!ctx.yearOver) blocks.push({ type: 'paragraph', tone: 'normal', spans: [tool(CITIZEN.yearNotOver)] });
   const order: CitizenState[] = ['done', 'partly', 'not-done', 'unknown'];
-  const summary = [CITIZEN.gave(verdicts.length, sayNumber(verdicts.length))];
+  const summary = [verdicts.length ? CITIZEN.gave(verdicts.length, sayNumber(verdicts.length)) : CITIZEN.noPromises];
   for (const st of order) {
     const n = verdicts.filter((v) => v === st).length;
     if (n) summary.push(CITIZEN.stateCount(st, n, sayNumber(n)));

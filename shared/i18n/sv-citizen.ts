@@ -40,6 +40,7 @@ export const CITIZEN = {
   weAre: (kommun: string | null) =>
     `Polisen och ${kommun ? `${kommun} kommun` : 'kommunen'} lovar varje år att göra saker som ska göra det tryggare där du bor.`,
   period: (period: string | null) => (period ? `Här kan du läsa vad vi har gjort under ${period}.` : 'Här kan du läsa vad vi har gjort.'),
+  noPromises: 'Det står inga löften i uppföljningen.',
   yearNotOver: 'Året är inte slut än. En del av det vi lovade pågår.',
   /** "Vi gav fyra löften." */
   gave: (n: number, word: string) => `Vi gav ${promises(n, word)}.`,
@@ -75,8 +76,8 @@ export const CITIZEN = {
   didHeading: 'Det här har vi gjort:',
   outcome: 'Så gick det:',
   // Activity sentences.
-  didUnits: (num: string, unit: string) => `Vi har gjort ${num} ${unit}.`,
-  didOne: (article: string, unit: string) => `Vi har gjort ${article} ${unit}.`,
+  didUnits: (num: string, unit: string) => `Det blev ${num} ${unit}.`,
+  didOne: (article: string, unit: string) => `Det blev ${article} ${unit}.`,
   didTimes: (num: string, once: boolean) => `Vi har gjort det ${num} ${once ? 'gång' : 'gånger'}.`,
   didNone: (yearOver: boolean) => (yearOver ? 'Vi har inte gjort det.' : 'Vi har inte gjort det än.'),
   places: (list: string) => `Det var i ${list}.`,
