@@ -42,7 +42,10 @@ function parseBelowThousand(w: string): number | null {
  * "tvåhundrafemtio" 250, "tusen" 1000), or null when the word is not a number.
  */
 export function parseNumberWord(word: string): number | null {
-  // Most words are not numbers and most words repeat: memoised, and the cheap first-letter test before any replace.
+  // Most words are not numbers: an ASCII first letter no number word starts with settles it (it stays the first letter
+  // after the clean-up below). The other words repeat, so they are memoised.
+  const c = word.charCodeAt(0);
+  if (((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) && !ASCII_FIRST[c | 32]) return null;
   const known = NUMBER_WORDS.get(word);
   if (known !== undefined) return known;
   const v = numberWordValue(word);
@@ -51,11 +54,9 @@ export function parseNumberWord(word: string): number | null {
   return v;
 }
 const NUMBER_WORDS = new Map<string, number | null>();
+const ASCII_FIRST: boolean[] = Array.from({ length: 128 }, (_, i) => FIRST_LETTERS.has(String.fromCharCode(i)));
 
 function numberWordValue(word: string): number | null {
-  const c = word.charCodeAt(0);
-  // An ASCII letter first is the first letter after the replace below.
-  if (((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) && !FIRST_LETTERS.has(String.fromCharCode(c | 32))) return null;
   const w = word.toLowerCase().replace(/[^\p{L}]/gu, '');
   if (!w || !FIRST_LETTERS.has(w[0]) || w.length > 40) return null;
   const i = w.indexOf('tusen');

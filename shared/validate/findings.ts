@@ -15,7 +15,8 @@ export function checkEventDates(f: FollowUp): Finding[] {
   const out: Finding[] = [];
   for (const p of f.promises) {
     for (const a of p.activities) {
-      a.periods.forEach((per, i) => {
+      for (let i = 0; i < a.periods.length; i++) {
+        const per = a.periods[i];
         for (const e of per.events) {
           if (!e.date) continue;
           const cell = per.cell ?? a.cell ?? '';
@@ -33,7 +34,7 @@ export function checkEventDates(f: FollowUp): Finding[] {
             });
           }
         }
-      });
+      }
     }
   }
   return out;
