@@ -123,3 +123,9 @@ export function joinList(items: string[], word: string = CITIZEN.and): string {
   if (items.length <= 1) return items.join('');
   return `${items.slice(0, -1).join(', ')} ${word} ${items[items.length - 1]}`;
 }
+
+/** The CLI's lines about the citizen version. */
+export const CITIZEN_CLI = {
+  wroteHtml: (path: string, size: string) => `Skrev ${path} (${size}; medborgarversion, webbsida)`,
+  wroteDocx: (path: string, size: string) => `Skrev ${path} (${size}; medborgarversion, Word)`,
+} as const;

@@ -5,6 +5,7 @@ export const CLI = {
     'Användning:',
     '  npm run --silent cli -- check FIL [--json] [--period N] [--sheet NAMN]',
     '  npm run --silent cli -- build FIL -o UT.xlsx [--docx UT.docx] [--html UT.html] [--period N] [--sheet NAMN]',
+    '      build kan också skriva medborgarversionen: [--citizen UT.html] [--citizen-docx UT.docx]',
     '  npm run --silent cli -- rollup FILER… | MAPP -o REGION.xlsx [--docx REGION.docx] [--html REGION.html]',
     '  npm run demo [-- --out MAPP]',
     '',
