@@ -72,7 +72,8 @@ function kindOf(w: string): PeriodKind {
 /** Template placeholders left in a text ("X kommun", "[Skriv här]", "ÅÅÅÅ"). */
 export function placeholdersIn(text: string): string[] {
   const out: string[] = [];
-  if (!/[XN\[<ÅKL]/.test(text)) return out;
+  // Quick rejection, case-insensitive like the patterns below ("x kommun", "klicka här …").
+  if (!/[xn[<åkl]/i.test(text)) return out;
   for (const m of text.matchAll(/\b(?:X{1,3}|N\.?N\.?)\s+kommun\b|\bXX+\b|\[[^\]]{1,40}\]|<[^>]{1,40}>|\bÅÅÅÅ(?:-MM-DD)?\b|\bKlicka (?:eller tryck )?här för att (?:ange|skriva) text\b|\bLorem ipsum\b/giu)) out.push(m[0]);
   return out;
 }

@@ -86,6 +86,18 @@ function phraseAfter(tokens: Token[], i: number): { phrase: string | null; noun:
 
 /** Finds the countable numbers of a sentence with their nouns and qualifiers. */
 export function findMentions(text: string): Mention[] {
+  const hit = MEMO.get(text);
+  if (hit) return hit;
+  const out = readMentions(text);
+  if (MEMO.size > 20000) MEMO.clear();
+  MEMO.set(text, out);
+  return out;
+}
+
+/** The last texts' mentions: a cell is read for its count and its goal, and sheets repeat texts. Callers never mutate them. */
+const MEMO = new Map<string, Mention[]>();
+
+function readMentions(text: string): Mention[] {
   const dates = findDates(text, 2000);
   const inDate = (s: number, e: number) => dates.some((d) => s < d.end && e > d.start);
   const tokens = tokenize(text);

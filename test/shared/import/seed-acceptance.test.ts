@@ -1,4 +1,5 @@
 // The seeds import exactly as DOMAIN.md's acceptance table says, with the listed findings.
+import { placeholdersIn } from '../../../shared/import/document-meta';
 import { FollowUpSchema } from '../../../shared/model/follow-up';
 import { SEEDS, activity, importSeed } from '../../support/seeds';
 
@@ -192,4 +193,11 @@ test('an empty cell up to the reported period in a counted activity is flagged; 
 test.each(SEEDS)('the %s import is a complete, schema-valid FollowUp', (seed) => {
   const f = importSeed(seed);
   expect(FollowUpSchema.parse(f)).toEqual(f);
+});
+
+describe('template placeholders in any case', () => {
+  test('"x kommun" and "klicka här för att ange text" in lower case are found', () => {
+    expect(placeholdersIn('Uppföljning av medborgarlöften för x kommun 2019')).toEqual(['x kommun']);
+    expect(placeholdersIn('klicka här för att ange text')).toEqual(['klicka här för att ange text']);
+  });
 });
