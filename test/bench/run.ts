@@ -1,7 +1,9 @@
 // `npm run bench`: measures the core, the hosts' round trips, bundle sizes, the pane's first render and the request limit into docs/benchmarks.md.
 // `npx tsx test/bench/run.ts --core-only`: only the core rows (import, plan, floor), printed, docs/benchmarks.md left as it is.
 import { execFileSync } from 'child_process';
-import { mkdtempSync, statSync, writeFileSync } from 'fs';
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'fs';
+import { CORPUS_DIR, checkCase, loadCorpus, loadExceptions } from '../support/corpus';
+import type { RollupBench } from './rollup';
 import { cpus, tmpdir, totalmem } from 'os';
 import { join } from 'path';
 import { ensureBuilt, ROOT } from '../support/build';
@@ -186,6 +188,35 @@ lines.push('', '## CLI', '');
 row('measure', 'value');
 row('---', '---');
 row(`\`cli build\` of ${fmt(10000, 0)} activities (import, plans, .xlsx via ExcelJS, report .docx), whole process`, `${fmt(cliMs / 1000)} s, .xlsx ${fmt(cliXlsxKb / 1024)} MiB`);
+
+// Roll-up of all 290 kommuner (30 activities each) through the CLI's rollup, in its own process.
+const rollup = worker<RollupBench>('rollup.ts', ['290', '30', '--process']);
+lines.push('', '## Roll-up: 290 kommuner × 30 activities', '');
+lines.push('`cli rollup` over 290 generated source files (read, import, roll-up plans, .xlsx written). Target: under 5 s.', '');
+row('measure', 'wall', 'CPU');
+row('---', '---:', '---:');
+row('first run in one process', `${fmt(rollup.coldMs / 1000)} s`, `${fmt(rollup.coldCpuMs / 1000)} s`);
+row('warm (median)', `${fmt(rollup.warmMs / 1000)} s`, `${fmt(rollup.warmCpuMs / 1000)} s`);
+if (rollup.processMs !== null) row('whole CLI process (Node and tsx start-up included)', `**${fmt(rollup.processMs / 1000)} s** ${rollup.processMs < 5000 ? '(met)' : '(missed)'}`, `${fmt((rollup.processCpuMs ?? 0) / 1000)} s`);
+
+// The real corpus: how many hand-written expectations hold (the same figure `npm run corpus` prints).
+const corpus = loadCorpus();
+const exceptions = loadExceptions();
+const results = corpus.flatMap((c) => checkCase(c, exceptions[c.name] ?? []).results);
+const firstContact = JSON.parse(readFileSync(join(CORPUS_DIR, 'first-contact.json'), 'utf8')) as Record<string, { held: number; all: number }>;
+const holdOut = new Set<string>(JSON.parse(readFileSync(join(CORPUS_DIR, 'hold-out.json'), 'utf8')));
+const sum = (xs: { held: number; all: number }[]) => xs.reduce((a, x) => ({ held: a.held + x.held, all: a.all + x.all }), { held: 0, all: 0 });
+const fc = sum(Object.values(firstContact));
+const ho = sum(Object.entries(firstContact).filter(([k]) => holdOut.has(k)).map(([, v]) => v));
+const pct = (h: number, a: number) => `${fmt((100 * h) / Math.max(a, 1), 1)} %`;
+lines.push('', '## Real corpus (`npm run corpus`)', '');
+lines.push('Real public follow-ups in `test/fixtures/real/` with hand-written expectations (goal, total, approximate, status), each imported as a yearly table. Misses that remain are listed with their reason in `exceptions.json`.', '');
+row('measure', 'value');
+row('---', '---');
+row('follow-ups', fmt(corpus.length, 0));
+row('expectations holding now', `**${results.filter((r) => r.held).length} of ${results.length}** (${pct(results.filter((r) => r.held).length, results.length)})`);
+row(`first contact, the ${Object.keys(firstContact).length} cases added after the importer was built`, `${fc.held} of ${fc.all} (${pct(fc.held, fc.all)})`);
+row(`first contact, the ${holdOut.size} hold-out cases (never tuned on)`, `${ho.held} of ${ho.all} (${pct(ho.held, ho.all)})`);
 
 writeFileSync(join(ROOT, 'docs', 'benchmarks.md'), `${lines.join('\n')}\n`);
 process.stdout.write(`${lines.join('\n')}\n`);
