@@ -9,6 +9,9 @@ import { readStructured } from '../shared/plan/read-structured';
 import { EVENTS_SHEET, FINDINGS_SHEET, structuredSheetName, summarySheetName } from '../shared/plan/names';
 import { buildReport } from '../shared/report/build-report';
 import type { ReportDoc } from '../shared/report/report-doc';
+import { buildCitizen } from '../shared/citizen/build-citizen';
+import type { CitizenDoc } from '../shared/citizen/citizen-doc';
+import { CITIZEN_HOST } from '../shared/i18n/sv-citizen';
 import { previewOf, type Preview } from '../shared/app/preview';
 import { findStructuredSheet, generatedKind, isGeneratedSheet } from '../shared/app/generated-sheets';
 import { undoRecordOf, type UndoRecord } from '../shared/app/snapshot';
@@ -154,6 +157,12 @@ export class AddinSession {
   async report(): Promise<{ doc: ReportDoc; fileName: string }> {
     const { followUp } = await this.readBack(false);
     return { doc: buildReport(followUp, { generatedAt: isoDate(this.now()) }), fileName: reportFileName(followUp) };
+  }
+
+  /** Exportera medborgarversion: the citizen version built from the structured sheet as edited; `fileBase` has no extension. One sync. */
+  async citizen(): Promise<{ doc: CitizenDoc; fileBase: string }> {
+    const { followUp } = await this.readBack(false);
+    return { doc: buildCitizen(followUp, { generatedAt: isoDate(this.now()) }), fileBase: CITIZEN_HOST.fileBase(followUp.kommun, followUp.year, followUp.reportedPeriod) };
   }
 
   /** Ångra senaste körning: deletes what the last run created and writes back what it replaced. Two syncs. */

@@ -1,6 +1,7 @@
 // Task pane entry: wires the Swedish UI to the session (read → preview → structure → summary → report → undo).
 import { UI } from '../../shared/i18n/sv-ui';
 import { DOCX_ACTION } from '../../shared/i18n/sv-docx-action';
+import { CITIZEN_HOST } from '../../shared/i18n/sv-citizen';
 import { PERIOD_NOUN, reportedLabel } from '../../shared/i18n/sv-plan';
 import type { Preview } from '../../shared/app/preview';
 import type { PeriodKind } from '../../shared/model/follow-up';
@@ -37,6 +38,8 @@ function updateButtons(): void {
   b('btn-structure').disabled = busy || !session?.followUp;
   b('btn-summary').disabled = busy;
   b('btn-report').disabled = busy;
+  b('btn-citizen').disabled = busy;
+  b('btn-citizen-docx').disabled = busy;
   b('btn-undo').disabled = busy || !session?.undo;
   b('btn-undo').title = session?.undo ? UI.pane.undoAvailable(session.undo.action) : UI.pane.undoNothing;
   // Settings can't change under a running action (the change would be lost).
@@ -212,6 +215,8 @@ function applyTexts(): void {
   $('btn-structure').textContent = UI.actions.structure;
   $('btn-summary').textContent = UI.actions.summary;
   $('btn-report').textContent = UI.actions.report;
+  $('btn-citizen').textContent = CITIZEN_HOST.exportHtml;
+  $('btn-citizen-docx').textContent = CITIZEN_HOST.exportDocx;
   $('btn-undo').textContent = UI.actions.undo;
   $('confirm-ok').textContent = UI.pane.replace;
   $('confirm-cancel').textContent = UI.pane.cancel;
@@ -265,6 +270,23 @@ function wire(): void {
       const { renderDocx } = await import(/* webpackChunkName: "report-docx" */ '../../shared/report/render-docx');
       download(await renderDocx(doc), fileName, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
       return UI.result.reportSaved(fileName);
+    }),
+  );
+  // Exportera medborgarversion: the page is small and built in the core; the .docx renderer loads only when asked for.
+  $('btn-citizen').addEventListener('click', () =>
+    act(CITIZEN_HOST.progress, CITIZEN_HOST.what, async () => {
+      const { doc, fileBase } = await session.citizen();
+      const { renderCitizenHtml } = await import(/* webpackChunkName: "citizen-html" */ '../../shared/citizen/render-html');
+      download(new TextEncoder().encode(renderCitizenHtml(doc)), `${fileBase}.html`, 'text/html;charset=utf-8');
+      return CITIZEN_HOST.saved(`${fileBase}.html`);
+    }),
+  );
+  $('btn-citizen-docx').addEventListener('click', () =>
+    act(CITIZEN_HOST.progress, CITIZEN_HOST.what, async () => {
+      const { doc, fileBase } = await session.citizen();
+      const { renderCitizenDocx } = await import(/* webpackChunkName: "citizen-docx" */ '../../shared/citizen/render-docx');
+      download(await renderCitizenDocx(doc), `${fileBase}.docx`, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+      return CITIZEN_HOST.saved(`${fileBase}.docx`);
     }),
   );
   $('btn-undo').addEventListener('click', () =>

@@ -129,3 +129,18 @@ export const CITIZEN_CLI = {
   wroteHtml: (path: string, size: string) => `Skrev ${path} (${size}; medborgarversion, webbsida)`,
   wroteDocx: (path: string, size: string) => `Skrev ${path} (${size}; medborgarversion, Word)`,
 } as const;
+
+/** The hosts' words for the citizen export (task pane, sidebar). */
+export const CITIZEN_HOST = {
+  exportHtml: 'Exportera medborgarversion',
+  exportDocx: 'Medborgarversion i Word',
+  exportGoogleDoc: 'Medborgarversion som Google-dokument',
+  progress: 'Skriver medborgarversionen …',
+  what: 'medborgarversionen skrevs',
+  saved: (file: string) => `Medborgarversionen sparades som ${file}.`,
+  docSaved: (name: string) => `Medborgarversionen sparades som Google-dokument: ${name}.`,
+  docLink: 'Medborgarversion',
+  /** The file name without extension: "Medborgarversion Eskilstuna 2019 T3". */
+  fileBase: (kommun: string | null, year: number | null, period: number | null) =>
+    ['Medborgarversion', kommun ?? '', year ?? '', period ? `T${period}` : ''].filter((x) => x !== '').join(' ').replace(/[\\/:*?"<>|]+/g, '-'),
+} as const;
