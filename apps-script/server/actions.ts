@@ -15,6 +15,10 @@ import { readWordFile } from './word-file';
 import { isDocxError } from '../../shared/docx/errors';
 import { planWordSheet, wordSheetName } from '../../shared/docx/source-sheet';
 import { DOCX_ACTION } from '../../shared/i18n/sv-docx-action';
+import { buildCitizen } from '../../shared/citizen/build-citizen';
+import { renderCitizenHtml } from '../../shared/citizen/render-html';
+import { citizenAsReportDoc } from '../../shared/citizen/as-report-doc';
+import { CITIZEN_HOST } from '../../shared/i18n/sv-citizen';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -28,6 +32,10 @@ export interface ActionResult {
   preview?: Preview;
   written?: string[];
   report?: ExportResult;
+  /** The citizen page for the sidebar to download (Exportera medborgarversion). */
+  citizen?: { fileName: string; html: string };
+  /** Label of the report links when they are not the council report's ("Medborgarversion"). */
+  reportLabel?: string;
   lastRun?: string | null;
 }
 
@@ -224,6 +232,28 @@ export function report(): ActionResult {
     const res = exportReport(doc, ss.getId(), name);
     const message = [UI.result.reportSaved(res.docName), res.besideSpreadsheet ? '' : SHEETS_UI.reportInRoot].filter(Boolean).join(' ');
     return { ok: true, message, report: res };
+  });
+}
+
+/** Exportera medborgarversion: the citizen page of the structured sheet as edited, for the sidebar to download. */
+export function citizenPage(): ActionResult {
+  return withLock(CITIZEN_HOST.what, () => {
+    const ss = active();
+    const f = readStructuredFollowUp(ss);
+    const fileName = `${CITIZEN_HOST.fileBase(f.kommun, f.year, f.reportedPeriod)}.html`;
+    return { ok: true, message: CITIZEN_HOST.saved(fileName), citizen: { fileName, html: renderCitizenHtml(buildCitizen(f, { generatedAt: today(ss) })) } };
+  });
+}
+
+/** Medborgarversion som Google-dokument: the citizen version through the report's Doc export (Doc + PDF beside the spreadsheet). */
+export function citizenDoc(): ActionResult {
+  return withLock(CITIZEN_HOST.what, () => {
+    const ss = active();
+    const f = readStructuredFollowUp(ss);
+    const doc = citizenAsReportDoc(buildCitizen(f, { generatedAt: today(ss) }));
+    const res = exportReport(doc, ss.getId(), `${CITIZEN_HOST.fileBase(f.kommun, f.year, f.reportedPeriod)} (${today(ss)})`);
+    const message = [CITIZEN_HOST.docSaved(res.docName), res.besideSpreadsheet ? '' : SHEETS_UI.reportInRoot].filter(Boolean).join(' ');
+    return { ok: true, message, report: res, reportLabel: CITIZEN_HOST.docLink };
   });
 }
 

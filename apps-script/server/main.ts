@@ -1,6 +1,7 @@
 // Apps Script entry: every function Sheets or google.script.run calls is assigned to `global`, which gas-webpack-plugin turns into top-level functions.
 import { onInstall, onOpen } from './menu';
 import { menuReadAndStructure, menuReport, menuSidebar, menuSummary, menuUndo, openWordFile, preview, report, selectCell, structure, summary, undo } from './actions';
+import { citizenDoc, citizenPage } from './actions';
 
 declare const global: Record<string, unknown>;
 
@@ -18,3 +19,5 @@ global.report = report;
 global.undo = undo;
 global.selectCell = selectCell;
 global.openWordFile = openWordFile;
+global.citizenPage = citizenPage;
+global.citizenDoc = citizenDoc;

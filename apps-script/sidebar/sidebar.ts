@@ -3,6 +3,7 @@ import { UI } from '../../shared/i18n/sv-ui';
 import { DOCX_ACTION } from '../../shared/i18n/sv-docx-action';
 import { DOCX } from '../../shared/i18n/sv-docx';
 import { DOCX_LIMITS } from '../../shared/docx/limits';
+import { CITIZEN_HOST } from '../../shared/i18n/sv-citizen';
 import type { Preview } from '../../shared/app/preview';
 import { periodLabels } from '../../shared/model/periods';
 import { byId, el, fillPeriodSelect } from '../../ui/dom';
@@ -15,6 +16,8 @@ interface ActionResult {
   preview?: Preview;
   written?: string[];
   report?: { docName: string; docUrl: string; pdfName: string; pdfUrl: string; besideSpreadsheet: boolean };
+  citizen?: { fileName: string; html: string };
+  reportLabel?: string;
   lastRun?: string | null;
 }
 
@@ -77,10 +80,23 @@ function handle(r: ActionResult, fn: string, args: unknown[]): void {
   }
   setStatus(r.message, r.ok ? 'ok' : 'error');
   if (r.preview) renderPreview(r.preview);
-  renderLinks(r.report ?? null);
+  renderLinks(r.report ?? null, r.reportLabel);
+  if (r.citizen) downloadText(r.citizen.html, r.citizen.fileName, 'text/html;charset=utf-8');
 }
 
-function renderLinks(rep: ActionResult['report'] | null): void {
+/** Saves text the server built (the citizen page) as a download from the sidebar. */
+function downloadText(text: string, fileName: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+function renderLinks(rep: ActionResult['report'] | null, label: string = UI.actions.report): void {
   const box = $('links');
   box.replaceChildren();
   box.hidden = !rep;
@@ -93,7 +109,7 @@ function renderLinks(rep: ActionResult['report'] | null): void {
     a.rel = 'noopener';
     box.append(a);
   };
-  add(`${UI.actions.report}: ${rep.docName}`, rep.docUrl);
+  add(`${label}: ${rep.docName}`, rep.docUrl);
   add(`PDF: ${rep.pdfName}`, rep.pdfUrl);
 }
 
@@ -213,6 +229,10 @@ function init(): void {
   $('btnSummary').textContent = UI.actions.summary;
   $('btnReport').textContent = UI.actions.report;
   $('btnUndo').textContent = UI.actions.undo;
+  $('btnCitizen').textContent = CITIZEN_HOST.exportHtml;
+  $('btnCitizenDoc').textContent = CITIZEN_HOST.exportGoogleDoc;
+  $('btnCitizen').onclick = () => call('citizenPage', [], CITIZEN_HOST.progress);
+  $('btnCitizenDoc').onclick = () => call('citizenDoc', [], CITIZEN_HOST.progress);
   $('btnConfirm').textContent = UI.pane.replace;
   $('btnCancel').textContent = UI.pane.cancel;
   $('btnRead').onclick = () => call('preview', [period()], UI.progress.reading);
