@@ -19,6 +19,8 @@ import {
   readStructured,
   sourceSheetName,
   structuredColumns,
+  statusCellText,
+  computedStatusOfActivity,
 } from '../../shared/plan';
 import { buildReport, renderDocx, renderHtml, type ReportDoc } from '../../shared/report';
 import { InputError, readInput } from '../read-input';
@@ -65,7 +67,8 @@ export function hostGridFromPlan(plan: SheetPlan, f: FollowUp): Grid {
     if (col === c.total) return a.total;
     if (col === c.share) return a.share;
     if (col === c.expected) return a.expected;
-    if (col === c.status) return STATUS_LABEL[a.status];
+    if (col === c.status) return statusCellText(a);
+    if (col === c.computedStatus) return STATUS_LABEL[computedStatusOfActivity(a, f.reportedPeriod)];
     return null;
   };
   const values: CellValue[][] = cells.map((row, r) =>

@@ -3,3 +3,4 @@ export * from './preview';
 export * from './generated-sheets';
 export * from './snapshot';
 export * from './split-plan';
+export * from './report-analysis';

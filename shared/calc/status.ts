@@ -32,8 +32,10 @@ export interface StatusInput {
   goal: Goal | null;
   reportedPeriod: number | null;
   periodCount: number;
-  /** A judgement in words, used only when no period holds a count. */
+  /** A judgement in words: gives the status when no period holds a count, and over a count when `judgementOverrides`. */
   judgement?: JudgementValue | null;
+  /** True when the judgement is a user's (not the importer's suggestion): it then overrides a computed status too. */
+  judgementOverrides?: boolean;
 }
 
 /**
@@ -58,7 +60,9 @@ export interface StatusResult {
 
 /**
  * The status rule (the structured sheet's formulas implement exactly this):
- * only periods 1..reported count; no count but text → manual; nothing → no-data;
+ * only periods 1..reported count; a judgement decides where no period holds a count, and a
+ * user's judgement (`judgementOverrides`) decides over a count too (`judgementStatus`); else:
+ * no count but text → manual; nothing → no-data;
  * no goal → no-goal; ">=" and "=": met when total ≥ target, not-met when the last period is
  * reported, on-track when total ≥ target × reported / periods, else behind. "<=": not-met when
  * total > target, met when the last period is reported, on-track when total ≤ target ×
@@ -85,7 +89,8 @@ export function computeStatus(input: StatusInput): StatusResult {
   const expected = target === null ? null : (target * r) / input.periodCount;
   const share = target !== null && target !== 0 && total !== null ? total / target : null;
   let status: Status;
-  if (total === null) status = input.judgement ? judgementStatus(input.judgement, r >= input.periodCount) : anyText ? 'manual' : 'no-data';
+  if (input.judgement && (total === null || input.judgementOverrides)) status = judgementStatus(input.judgement, r >= input.periodCount);
+  else if (total === null) status = anyText ? 'manual' : 'no-data';
   else if (target === null || !input.goal) status = 'no-goal';
   else if (input.goal.op === '<=') {
     if (total > target) status = 'not-met';
@@ -109,8 +114,13 @@ export function clampPeriod(reported: number | null, count: number): number {
   return Math.min(Math.max(Math.round(reported), 1), count);
 }
 
-/** Fills in running totals, total/share/expected/status of an activity from its periods' values. */
-export function withStatus(activity: Activity, reportedPeriod: number | null): Activity {
+/** The status the counts alone give (the rule without any judgement): the structured sheet's "Beräknad status". */
+export function computedStatus(input: StatusInput): Status {
+  return computeStatus({ ...input, judgement: null, judgementOverrides: false }).status;
+}
+
+/** The inputs of the status rule for an activity (its periods, goal and judgement) at a reported period. */
+export function statusInputOf(activity: Activity, reportedPeriod: number | null): StatusInput {
   const count = activity.periods.length;
   const values: (number | null)[] = [];
   const hasText: boolean[] = [];
@@ -119,14 +129,21 @@ export function withStatus(activity: Activity, reportedPeriod: number | null): A
     values.push(p.value);
     hasText.push(p.text.trim() !== '');
   }
-  const res = computeStatus({
+  return {
     values,
     hasText,
     goal: activity.goal,
     reportedPeriod,
     periodCount: count,
     judgement: activity.judgement?.value ?? null,
-  });
+    judgementOverrides: activity.judgement?.source === 'user',
+  };
+}
+
+/** Fills in running totals, total/share/expected/status of an activity from its periods' values. */
+export function withStatus(activity: Activity, reportedPeriod: number | null): Activity {
+  const count = activity.periods.length;
+  const res = computeStatus(statusInputOf(activity, reportedPeriod));
   const end = sliceEnd(clampPeriod(reportedPeriod, count), count);
   let totalApprox = false;
   let totalLowerBound = false;

@@ -53,6 +53,7 @@ export const STRUCTURED = {
     share: 'Andel av mål',
     expected: 'Förväntat hittills',
     status: 'Status',
+    computedStatus: 'Beräknad status',
     judgement: 'Bedömning',
     sourceStatus: 'Egen status i underlaget',
     comment: 'Kommentar',
@@ -65,7 +66,15 @@ export const STRUCTURED = {
     sourceCell: 'Källcell',
     judgementPhrase: 'Bedömningens ordalydelse',
     origin: 'Ursprung (förslag och källceller)',
+    suggestion: 'Förslag (bedömning)',
+    imported: 'Importerat (för Uppdatera)',
   },
+  /** Header label (D1) of the reported period the last import gave. */
+  importedPeriod: 'Inläst period',
+  computedStatusNote: 'Vad antalen ger utan bedömning. Avgör Bedömning visar Status dess status med "(bedömd)".',
+  suggestionColumnNote: 'Inläsningens förslag. En Bedömning lika med förslaget räknas som förslaget, inte som din egen.',
+  importedNote: 'Vad senaste inläsningen skrev i raden. Uppdatera jämför med det, så att dina ändringar aldrig skrivs över. Ändra inte här.',
+  importedPeriodNote: 'Perioden som senaste inläsningen angav (för Uppdatera).',
   /** Line labels of the "Ursprung" cell: "Förslag från texten: Uppnått", "Kommentar: E12 (rad 1–2)" … */
   origin: { suggestion: 'Förslag från texten', judgementCell: 'Bedömningens cell', sourceStatusCell: 'Egen status, cell', comment: 'Kommentar' },
   goalSource: { activity: 'aktivitet', promise: 'löfte', user: 'användare' } as const,
@@ -80,7 +89,11 @@ export const STRUCTURED = {
     `Målet är ${String(value).replace('.', ',')} per ${rate}; målvärdet för året är ${String(target).replace('.', ',')}.`,
   statusNote: (rules: string[]) => ['Status räknas så här:', ...rules].join('\n'),
   /** Line of the status note on how a judgement counts, e.g. "Uppnått, Genomförd → Uppnått". */
-  judgementRule: (lines: string[]) => ['Utan antal att räkna från avgör Bedömning:', ...lines].join('\n'),
+  judgementRule: (lines: string[]) =>
+    [
+      'Bedömning avgör där inget antal finns, och över antalen när du själv valt den (inte förslaget). Status visar då "(bedömd)", Beräknad status vad antalen ger:',
+      ...lines,
+    ].join('\n'),
   judgementRuleLine: (labels: string[], status: string, statusAfterYear: string) =>
     `${labels.join(', ')} → ${status === statusAfterYear ? status : `${status} (${statusAfterYear} när året är slut)`}`,
   judgementInputTitle: 'Bedömning',
@@ -130,6 +143,8 @@ export const SUMMARY = {
     `Uppföljning av medborgarlöften – ${[kommun ?? 'okänd kommun', year ?? ''].join(' ').trim()}${period !== null ? `, ${noun} ${period}` : ''}`,
   generated: (date: string) => `Sammanställd ${date}`,
   overview: 'Översikt',
+  analysis: 'Sammanfattande analys',
+  analysisHint: 'Skriv er analys i cellen nedan. Rapporten visar den först, och den behålls när sammanfattningen görs om.',
   statusCol: 'Status',
   countCol: 'Antal aktiviteter',
   ruleCol: 'Så räknas det',
@@ -152,6 +167,8 @@ export const SUMMARY = {
 /** How summaries and reports show an activity's judgement, own status and comments. */
 export const ACTIVITY_TEXT = {
   judged: (status: string) => `${status} (bedömd)`,
+  /** A judgement over a count that gives another status: both shown. */
+  judgedOver: (status: string, computed: string) => `${status} (bedömd; beräknad: ${computed})`,
   suggestion: (label: string, phrase: string) => (phrase ? `${label} (förslag från texten: «${phrase}»)` : `${label} (förslag från texten)`),
   ownStatus: (text: string) => `Egen status i underlaget: ${text}`,
   judgement: (text: string) => `Bedömning: ${text}`,

@@ -1,7 +1,8 @@
 // An activity's judgement, own status and comments as sheet text, and back: shared by the structured sheet, readStructured, summary and report.
 import { JUDGEMENT_LABEL, JUDGEMENT_ORDER, STATUS_LABEL } from '../i18n/sv';
 import { ACTIVITY_TEXT, STRUCTURED } from '../i18n/sv-plan';
-import type { Activity, JudgementValue, Note } from '../model/follow-up';
+import { computedStatus, goalTarget, statusInputOf } from '../calc/status';
+import type { Activity, JudgementValue, Note, Status } from '../model/follow-up';
 
 const BY_LABEL = new Map<string, JudgementValue>(JUDGEMENT_ORDER.map((v) => [JUDGEMENT_LABEL[v].toLowerCase(), v]));
 
@@ -99,14 +100,43 @@ export function commentsFromCells(text: string, ranges: string[]): Note[] {
   return out;
 }
 
-/** True when the activity's status comes from its judgement (no count, and the judgement settles it). */
+/**
+ * True when the activity's status comes from its judgement: no count and a judgement, or a
+ * user's own judgement over a count (as `computeStatus` decides).
+ */
 export function statusIsJudged(a: Activity): boolean {
-  return a.total === null && a.judgement !== null && a.status !== 'manual' && a.status !== 'no-data';
+  if (!a.judgement) return false;
+  return a.total === null || a.judgement.source === 'user';
 }
 
-/** The status word, with "(bedömd)" when a judgement rather than a count gave it. */
-export function statusWord(a: Activity): string {
+/** What the structured sheet's Status cell shows: the status word, with "(bedömd)" when a judgement gave it. */
+export function statusCellText(a: Activity): string {
   return statusIsJudged(a) ? ACTIVITY_TEXT.judged(STATUS_LABEL[a.status]) : STATUS_LABEL[a.status];
+}
+
+/**
+ * The status word, with "(bedömd)" when a judgement rather than a count gave it, and what the
+ * counts give beside it when a judgement overrides a different computed status ("Ej uppnått
+ * (bedömd; beräknad: Uppnått)"); `computed` is that status (see `computedStatus`).
+ */
+export function statusWord(a: Activity, computed?: Status): string {
+  if (!statusIsJudged(a)) return STATUS_LABEL[a.status];
+  const c = computed ?? (a.total !== null ? computedStatusOfActivity(a) : a.status);
+  return a.total !== null && c !== a.status ? ACTIVITY_TEXT.judgedOver(STATUS_LABEL[a.status], STATUS_LABEL[c]) : ACTIVITY_TEXT.judged(STATUS_LABEL[a.status]);
+}
+
+/**
+ * What the counts alone give an activity (its "Beräknad status") at `reportedPeriod`; left out,
+ * the period its `expected` was computed for (goal × reported / periods; the whole year when that
+ * cannot tell).
+ */
+export function computedStatusOfActivity(a: Activity, reportedPeriod?: number | null): Status {
+  let r = reportedPeriod;
+  if (r === undefined) {
+    const target = a.goal ? goalTarget(a.goal) : 0;
+    r = a.expected !== null && target > 0 ? Math.round((a.expected * a.periods.length) / target) : null;
+  }
+  return computedStatus(statusInputOf(a, r));
 }
 
 /** The judgement as readers see it: "Uppnått", or "Uppnått (förslag från texten: «…»)" for an importer's suggestion; "" when none. */

@@ -7,13 +7,17 @@ import { planStructured } from './structured';
 
 export { planToGrid } from './plan-to-grid';
 export { EVENTS_SHEET, FINDINGS_SHEET, sourceSheetName, structuredSheetName, summarySheetName } from './names';
-export { planStructured, rowFormulas, reportedExpr, structuredCellMap, isEventActivity, countFormat, judgementGroups, judgementRuleLines, FORMAT, PLAN_STYLES, STATUS_ORDER } from './structured';
-export { commentCellText, commentRanges, commentsFromCells, commentLines, judgementOfLabel, judgementText, originText, parseOrigin, statusIsJudged, statusWord } from './activity-text';
+export { planStructured, isSheetFinding, statusCellWords, rowFormulas, reportedExpr, structuredCellMap, isEventActivity, countFormat, judgementGroups, judgementRuleLines, FORMAT, PLAN_STYLES, STATUS_ORDER } from './structured';
+export { commentCellText, commentRanges, commentsFromCells, commentLines, judgementOfLabel, judgementText, originText, parseOrigin, statusIsJudged, statusWord, statusCellText, computedStatusOfActivity } from './activity-text';
 export type { Origin } from './activity-text';
+export type { StructuredOptions } from './structured';
+export { importedRecordOf, importedCellText, textHash, eventsHash, goalKey, partyKey, periodCount } from './imported';
+export type { ImportedRecord } from './imported';
 export { planEvents, isoToSerial, serialToIso } from './events';
 export { planFindings, FINDING_COLS, tableText } from './findings';
 export { planSummary, barFormula, statusStyle, BAR_WIDTH } from './summary';
 export type { SummaryOptions } from './summary';
+export { readSummaryAnalysis } from './summary-analysis';
 export { readStructured } from './read-structured';
 export type { StructuredSheets } from './read-structured';
 export {

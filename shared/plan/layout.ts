@@ -12,6 +12,9 @@ export const STRUCTURED_ROWS = {
   firstData: 6,
 } as const;
 
+/** Cell (label in D1, value in E1) of the reported period the last import gave: Uppdatera tells a user's change of the period from the importer's. */
+export const IMPORTED_PERIOD_ROW = 0;
+
 /** Column of the header block's values (labels are in column A, values in B; extra facts in D/E). */
 export const HEADER_VALUE_COL = 1;
 export const HEADER_EXTRA_LABEL_COL = 3;
@@ -37,7 +40,10 @@ export interface StructuredColumns {
   total: number;
   share: number;
   expected: number;
+  /** The status shown: the judgement's where one decides ("Uppnått (bedömd)"), else the computed one. */
   status: number;
+  /** "Beräknad status": what the counts alone give, kept visible beside a judged status. */
+  computedStatus: number;
   /** The judgement (list: Uppnått … Inställd); the Status formula uses it where no count is reported. */
   judgement: number;
   /** The source's own status cell, verbatim (kept, not counted). */
@@ -60,6 +66,13 @@ export interface StructuredColumns {
    * Kommentar came from which source cell (see activity-text.ts).
    */
   origin: number;
+  /**
+   * "Förslag": the label of the judgement the importer suggested (blank when none). A Bedömning
+   * equal to it is the suggestion kept, which never overrides a count; any other is the user's.
+   */
+  suggestion: number;
+  /** "Importerat": what the last import wrote in the row, as JSON (see imported.ts); used by Uppdatera. */
+  imported: number;
   /** Number of columns in all. */
   width: number;
 }
@@ -68,7 +81,7 @@ export interface StructuredColumns {
 export function structuredColumns(n: number): StructuredColumns {
   const periodStart = 7;
   const total = periodStart + n;
-  const textStart = total + 7;
+  const textStart = total + 8;
   const findings = textStart + n;
   return {
     n,
@@ -84,9 +97,10 @@ export function structuredColumns(n: number): StructuredColumns {
     share: total + 1,
     expected: total + 2,
     status: total + 3,
-    judgement: total + 4,
-    sourceStatus: total + 5,
-    comment: total + 6,
+    computedStatus: total + 4,
+    judgement: total + 5,
+    sourceStatus: total + 6,
+    comment: total + 7,
     textStart,
     findings,
     rate: findings + 1,
@@ -96,7 +110,9 @@ export function structuredColumns(n: number): StructuredColumns {
     sourceCell: findings + 5,
     judgementPhrase: findings + 6,
     origin: findings + 7,
-    width: findings + 8,
+    suggestion: findings + 8,
+    imported: findings + 9,
+    width: findings + 10,
   };
 }
 

@@ -164,8 +164,8 @@ function readFindings(g: Grid | null | undefined): Finding[] {
 
 /**
  * The judgement of a row. The Bedömning cell is matched as the Status formula matches it. When
- * the row's "Ursprung" names a suggestion ("Förslag från texten: Uppnått"), the importer
- * suggested that judgement: a Bedömning equal
+ * the row's "Förslag" cell (or, on a sheet made before that column, its "Ursprung" line
+ * "Förslag från texten: Uppnått") names a suggestion, the importer suggested that judgement: a Bedömning equal
  * to it is the suggestion kept (source 'text', with its words and cell); any other is the user's
  * (source 'user', no words or cell of the suggestion). Without a suggestion a judgement is the
  * user's, with the words and cell its columns hold. Blank → null; a word not in the list → null
@@ -179,7 +179,7 @@ function readJudgement(s: Sheet, r: number, cols: StructuredColumns, text: strin
     added.push({ severity: 'info', code: 'structured-bad-judgement', cell, message: READ_FINDING.badJudgement(cell, s.text(r, cols.judgement)) });
     return null;
   }
-  const suggested = origin.suggestion;
+  const suggested = cols.suggestion >= 0 ? s.str(r, cols.suggestion).trim() : origin.suggestion;
   const phrase = s.str(r, cols.judgementPhrase);
   const cell = origin.judgementCell;
   if (suggested !== '') {
@@ -208,6 +208,7 @@ function locateColumns(s: Sheet, header: number, labels: string[]): StructuredCo
     party: C.party, op: C.op, target: C.target, unit: C.unit, total: C.total, share: C.share, expected: C.expected, status: C.status,
     judgement: C.judgement, sourceStatus: C.sourceStatus, comment: C.comment, findings: C.findings, rate: C.rate, places: C.places,
     phrase: C.phrase, goalSource: C.goalSource, sourceCell: C.sourceCell, judgementPhrase: C.judgementPhrase, origin: C.origin,
+    computedStatus: C.computedStatus, suggestion: C.suggestion, imported: C.imported,
   } as const;
   const out = { ...layout, texts: labels.map((l, k) => find(C.text(l), layout.textStart + k)) };
   for (const key of Object.keys(named) as (keyof typeof named)[]) out[key] = find(named[key], layout[key]);

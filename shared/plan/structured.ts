@@ -1,14 +1,16 @@
 // Builds the structured sheet ("Medborgarlöften <år>"): one row per activity with live total/share/expected/status formulas.
 import { goalTarget, judgementStatus } from '../calc/status';
 import { GOAL_OP_LABEL, JUDGEMENT_LABEL, JUDGEMENT_ORDER, PARTY_LABEL, STATUS_COLOUR, STATUS_LABEL, STATUS_RULE } from '../i18n/sv';
-import { STRUCTURED, reportedLabel } from '../i18n/sv-plan';
+import { ACTIVITY_TEXT, STRUCTURED, reportedLabel } from '../i18n/sv-plan';
 import { a1, a1Range, columnLetters, parseA1 } from '../model/a1';
 import type { Activity, Finding, FollowUp, JudgementValue, Period, Status } from '../model/follow-up';
 import type { ConditionalFormat, PlanCell, PlanNote, SheetPlan, Style, Validation } from '../model/sheet-plan';
 import { sheetPlan } from '../model/sheet-plan';
+import { importedCellText, importedRecordOf, type ImportedRecord } from './imported';
 import {
   EVENT_COLS,
   HEADER_EXTRA_LABEL_COL,
+  IMPORTED_PERIOD_ROW,
   HEADER_EXTRA_VALUE_COL,
   HEADER_VALUE_COL,
   REPORTED_REF,
@@ -55,6 +57,7 @@ export const PLAN_STYLES: Record<string, Style> = {
   judgement: { vAlign: 'top', fill: '#FFF2CC' },
   suggestion: { vAlign: 'top', fill: '#FFF2CC', italic: true, fontColor: '#7F6000' },
   comment: { wrap: true, vAlign: 'top', fill: '#FFFBEF' },
+  technical: { vAlign: 'top', fontColor: '#808080', fontSize: 8 },
 };
 
 /**
@@ -118,26 +121,42 @@ type SheetFormulaParts = ReturnType<typeof sheetFormulaParts>;
 
 /**
  * The status from a judgement cell as formula text: nested IFs over `judgementGroups()` (so
- * exactly `judgementStatus`); `open` is split where the cell's address goes, the rule for no
- * judgement goes between `open` and `close`.
+ * exactly `judgementStatus`), each giving its status word with "(bedömd)"; `open` is split where
+ * the cell's address goes, the fallback (no judgement, or a word not in the list) goes between
+ * `open` and `close`.
  */
 function judgedFormulaParts(R: string, n: number): { open: string[]; close: string } {
   const J = '\u0001';
   const q = formulaString;
+  const word = (s: Status) => q(ACTIVITY_TEXT.judged(STATUS_LABEL[s]));
   let open = '';
   let close = '';
   for (const g of judgementGroups()) {
     const tests = g.values.map((v) => `${J}=${q(JUDGEMENT_LABEL[v])}`);
     const cond = tests.length === 1 ? tests[0] : `OR(${tests.join(',')})`;
-    const then = g.status === g.statusAfterYear ? q(STATUS_LABEL[g.status]) : `IF(${R}>=${n},${q(STATUS_LABEL[g.statusAfterYear])},${q(STATUS_LABEL[g.status])})`;
+    const then = g.status === g.statusAfterYear ? word(g.status) : `IF(${R}>=${n},${word(g.statusAfterYear)},${word(g.status)})`;
     open += `IF(${cond},${then},`;
     close += ')';
   }
   return { open: open.split(J), close };
 }
 
-/** The live formulas of one activity row (0-based row), exactly the rule of computeStatus. */
-export function rowFormulas(row: number, c: StructuredColumns, parts: SheetFormulaParts = sheetFormulaParts(c)): { total: string; share: string; expected: string; status: string } {
+/** The words the Status column can show: every status word, and those a judgement gives with "(bedömd)". */
+export function statusCellWords(): { status: Status; text: string }[] {
+  const judged = new Set(judgementGroups().flatMap((g) => [g.status, g.statusAfterYear]));
+  return [
+    ...STATUS_ORDER.map((s) => ({ status: s, text: STATUS_LABEL[s] })),
+    ...STATUS_ORDER.filter((s) => judged.has(s)).map((s) => ({ status: s, text: ACTIVITY_TEXT.judged(STATUS_LABEL[s]) })),
+  ];
+}
+
+/**
+ * The live formulas of one activity row (0-based row), exactly the rule of computeStatus:
+ * Beräknad status is the rule without a judgement; Status is the judgement's word with
+ * "(bedömd)" where Bedömning decides (no count, or a count and a Bedömning other than the
+ * importer's suggestion in Förslag), else Beräknad status.
+ */
+export function rowFormulas(row: number, c: StructuredColumns, parts: SheetFormulaParts = sheetFormulaParts(c)): { total: string; share: string; expected: string; status: string; computedStatus: string } {
   const { n, R, periodNos, textNos, le, judged, words: w } = parts;
   const counts = a1Range(row, c.periodStart, 1, n);
   const texts = a1Range(row, c.textStart, 1, n);
@@ -145,16 +164,17 @@ export function rowFormulas(row: number, c: StructuredColumns, parts: SheetFormu
   const F = a1(row, c.target);
   const E = a1(row, c.op);
   const J = a1(row, c.judgement);
+  const S = a1(row, c.suggestion);
+  const B = a1(row, c.computedStatus);
   const total = `=IF(COUNTIFS(${periodNos},${le},${counts},">=0")+COUNTIFS(${periodNos},${le},${counts},"<0")=0,"",SUMIFS(${counts},${periodNos},${le}))`;
   const share = `=IF(OR(COUNT(${F})=0,${T}=""),"",IF(${F}=0,"",${T}/${F}))`;
   const expected = `=IF(COUNT(${F})=0,"",${F}*${R}/${n})`;
   const atMost = `IF(${T}>${F},${w.notMet},IF(${R}>=${n},${w.met},IF(${T}<=${F}*${R}/${n},${w.onTrack},${w.behind})))`;
   const atLeast = `IF(${T}>=${F},${w.met},IF(${R}>=${n},${w.notMet},IF(${T}>=${F}*${R}/${n},${w.onTrack},${w.behind})))`;
-  const noCount = `${judged.open.join(J)}IF(COUNTIFS(${textNos},${le},${texts},"<>")>0,${w.manual},${w.noData})${judged.close}`;
-  const status =
-    `=IF(${T}="",${noCount},` +
-    `IF(COUNT(${F})=0,${w.noGoal},IF(${E}=${w.atMost},${atMost},${atLeast})))`;
-  return { total, share, expected, status };
+  const noCount = `IF(COUNTIFS(${textNos},${le},${texts},"<>")>0,${w.manual},${w.noData})`;
+  const computedStatus = `=IF(${T}="",${noCount},IF(COUNT(${F})=0,${w.noGoal},IF(${E}=${w.atMost},${atMost},${atLeast})))`;
+  const status = `=IF(AND(${T}<>"",${J}=${S}),${B},${judged.open.join(J)}${B}${judged.close})`;
+  return { total, share, expected, status, computedStatus };
 }
 
 /** COUNTIFS formula of an event-list period: the number of events of this activity listed under period k, blank when none. */
@@ -213,10 +233,31 @@ function rangesOf(rows: number[], col: number): string[] {
  * texts, findings per row, and the goal's and judgement's details. A judgement the importer
  * read from the text is a suggestion: shown in italics with a note quoting its words, and its
  * label kept in the "Ursprung" cell (with the source cells of judgement, own status and
- * comments) so readStructured can tell whether the user kept it.
+ * comments, and in "Förslag", which the Status formula compares Bedömning with) so
+ * readStructured can tell whether the user kept it. Status shows the judgement's status with
+ * "(bedömd)" where Bedömning decides (no count, or the user's own judgement over a count), and
+ * "Beräknad status" beside it always shows what the counts alone give. "Importerat" holds what
+ * the import wrote in the row (see imported.ts) and "Inläst period" (D1/E1) the period it gave,
+ * so an update can tell the user's edits from the importer's values; `opts` carries both when
+ * the sheet is written by an update. Findings whose code marks them as the sheet's own
+ * (`isSheetFinding`: an update's conflicts) name a cell of this sheet: that cell is marked and
+ * noted, and the message listed in its row's Kontroller column.
  * Counts of event-list activities are COUNTIFS over the "Händelser" sheet.
  */
-export function planStructured(f: FollowUp): SheetPlan {
+/** What an update hands planStructured besides the follow-up (a fresh import needs neither). */
+export interface StructuredOptions {
+  /** Per activity ID: the "Importerat" record (null: none) and the suggestion in "Förslag"; default: from the activity as imported. */
+  rows?: Record<string, { imported: ImportedRecord | null; suggestion: JudgementValue | null }>;
+  /** The reported period the last import gave ("Inläst period"); default: the follow-up's. */
+  importedPeriod?: number | null;
+}
+
+/** True for findings about a cell of the structured sheet itself (an update's, code "update-…"), not of the source. */
+export function isSheetFinding(fd: Pick<Finding, 'code'>): boolean {
+  return fd.code.startsWith('update-');
+}
+
+export function planStructured(f: FollowUp, opts: StructuredOptions = {}): SheetPlan {
   const n = f.periodLabels.length;
   const c = structuredColumns(n);
   const name = structuredSheetName(f.year);
@@ -256,6 +297,8 @@ export function planStructured(f: FollowUp): SheetPlan {
   put(STRUCTURED_ROWS.year, HEADER_EXTRA_VALUE_COL, f.sheetName);
   put(STRUCTURED_ROWS.reported, HEADER_EXTRA_LABEL_COL, STRUCTURED.statedPeriod, 'label');
   put(STRUCTURED_ROWS.reported, HEADER_EXTRA_VALUE_COL, f.statedPeriod, null, '0');
+  put(IMPORTED_PERIOD_ROW, HEADER_EXTRA_LABEL_COL, STRUCTURED.importedPeriod, 'periodNo');
+  put(IMPORTED_PERIOD_ROW, HEADER_EXTRA_VALUE_COL, opts.importedPeriod !== undefined ? opts.importedPeriod : f.reportedPeriod, 'periodNo', '0');
   put(STRUCTURED_ROWS.periodNumbers, 0, STRUCTURED.periodNumbers, 'periodNo');
   put(STRUCTURED_ROWS.periodNumbers, HEADER_EXTRA_LABEL_COL, STRUCTURED.periodKind, 'periodNo');
   put(STRUCTURED_ROWS.periodNumbers, HEADER_EXTRA_VALUE_COL, f.periodKind, 'periodNo');
@@ -272,6 +315,7 @@ export function planStructured(f: FollowUp): SheetPlan {
     [c.goalSource, col.goalSource], [c.sourceCell, col.sourceCell],
     [c.judgement, col.judgement], [c.sourceStatus, col.sourceStatus], [c.comment, col.comment],
     [c.judgementPhrase, col.judgementPhrase], [c.origin, col.origin],
+    [c.computedStatus, col.computedStatus], [c.suggestion, col.suggestion], [c.imported, col.imported],
   ];
   f.periodLabels.forEach((label, k) => {
     headers.push([c.periodStart + k, label], [c.textStart + k, col.text(label)]);
@@ -282,12 +326,26 @@ export function planStructured(f: FollowUp): SheetPlan {
     { cell: a1(H, c.status), text: `${STRUCTURED.statusNote(STATUS_ORDER.map((s) => `${STATUS_LABEL[s]}: ${STATUS_RULE[s]}`))}\n\n${STRUCTURED.judgementRule(judgementRuleLines())}` },
     { cell: a1(H, c.sourceStatus), text: STRUCTURED.sourceStatusNote },
     { cell: a1(H, c.comment), text: STRUCTURED.commentInputMessage },
+    { cell: a1(H, c.computedStatus), text: STRUCTURED.computedStatusNote },
+    { cell: a1(H, c.suggestion), text: STRUCTURED.suggestionColumnNote },
+    { cell: a1(H, c.imported), text: STRUCTURED.importedNote },
+    { cell: a1(IMPORTED_PERIOD_ROW, HEADER_EXTRA_LABEL_COL), text: STRUCTURED.importedPeriodNote },
   ];
   const activityRows: number[] = [];
   const noteByCell = new Map<string, string[]>();
   const findingsByCell = new Map<string, Finding[]>();
+  // An update's findings name this sheet's cells: grouped by row for the Kontroller column.
+  const sheetFindingsByRow = new Map<number, Finding[]>();
   for (const fd of f.findings) {
     if (!fd.cell) continue;
+    if (isSheetFinding(fd)) {
+      const at = parseA1(fd.cell);
+      if (!at) continue;
+      const list = sheetFindingsByRow.get(at.row) ?? [];
+      list.push(fd);
+      sheetFindingsByRow.set(at.row, list);
+      continue;
+    }
     const list = findingsByCell.get(fd.cell) ?? [];
     list.push(fd);
     findingsByCell.set(fd.cell, list);
@@ -331,6 +389,11 @@ export function planStructured(f: FollowUp): SheetPlan {
       if (ev) notes.push({ cell: a1(row, c.periodStart), text: STRUCTURED.eventCountNote });
       // Judgement (a suggestion from the text is marked and carries its words as a note), own status, comments.
       const j = a.judgement;
+      const given = opts.rows?.[a.id];
+      const suggestion = given ? given.suggestion : j?.source === 'text' ? j.value : null;
+      if (suggestion) put(row, c.suggestion, JUDGEMENT_LABEL[suggestion], 'cell');
+      const imported = given ? given.imported : importedRecordOf(a);
+      if (imported) put(row, c.imported, importedCellText(imported), 'technical');
       if (j) {
         put(row, c.judgement, JUDGEMENT_LABEL[j.value], j.source === 'text' ? 'suggestion' : 'judgement');
         if (j.source === 'text') notes.push({ cell: a1(row, c.judgement), text: STRUCTURED.suggestionNote(j.phrase, j.cell) });
@@ -345,6 +408,7 @@ export function planStructured(f: FollowUp): SheetPlan {
       put(row, c.share, { f: fm.share }, 'formula', FORMAT.share);
       put(row, c.expected, { f: fm.expected }, 'formula', FORMAT.expected);
       put(row, c.status, { f: fm.status }, 'formula');
+      put(row, c.computedStatus, { f: fm.computedStatus }, 'formula');
 
       // Findings of this row: mark the cells they name and list them in the Kontroller column.
       const sources = [a.cell, ...a.periods.map((x) => x.cell)].filter((x): x is string => !!x);
@@ -361,6 +425,15 @@ export function planStructured(f: FollowUp): SheetPlan {
         msgs.push(...list.map((x) => x.message));
         noteByCell.set(target, msgs);
       }
+      const own = sheetFindingsByRow.get(row) ?? [];
+      for (const fd of own) {
+        const at = parseA1(fd.cell as string) as { row: number; col: number };
+        if (at.col < c.width) styles[at.row][at.col] = 'finding';
+        const msgs = noteByCell.get(fd.cell as string) ?? [];
+        msgs.push(fd.message);
+        noteByCell.set(fd.cell as string, msgs);
+      }
+      rowFindings.push(...own);
       if (rowFindings.length) put(row, c.findings, rowFindings.map((x) => x.message).join('\n'), 'findingText');
     }
   }
@@ -379,10 +452,10 @@ export function planStructured(f: FollowUp): SheetPlan {
   const validations: Validation[] = [];
   if (activityRows.length) {
     const statusRange = a1Range(STRUCTURED_ROWS.firstData, c.status, lastRow - STRUCTURED_ROWS.firstData + 1, 1);
-    for (const s of STATUS_ORDER) {
+    for (const { status: s, text } of statusCellWords()) {
       conditionalFormats.push({
         range: statusRange,
-        when: { type: 'textEquals', text: STATUS_LABEL[s] },
+        when: { type: 'textEquals', text },
         style: { fill: STATUS_COLOUR[s].fill, fontColor: STATUS_COLOUR[s].font, bold: true },
       });
     }
@@ -443,7 +516,10 @@ export function planStructured(f: FollowUp): SheetPlan {
   widths[c.total] = 9;
   widths[c.share] = 9;
   widths[c.expected] = 11;
-  widths[c.status] = 16;
+  widths[c.status] = 20;
+  widths[c.computedStatus] = 14;
+  widths[c.suggestion] = 14;
+  widths[c.imported] = 12;
   widths[c.findings] = 50;
   widths[c.rate] = 9;
   widths[c.places] = 22;

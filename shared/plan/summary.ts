@@ -11,11 +11,13 @@ import { sheetPlan } from '../model/sheet-plan';
 import { formulaString } from './layout';
 import { summarySheetName } from './names';
 import { FORMAT, PLAN_STYLES, STATUS_ORDER } from './structured';
-import { commentLines, judgementText, statusWord } from './activity-text';
+import { commentLines, computedStatusOfActivity, judgementText, statusWord } from './activity-text';
 
 export interface SummaryOptions {
   /** Date the summary is generated, YYYY-MM-DD (passed in so plans stay pure). */
   generatedAt: string;
+  /** The "Sammanfattande analys" a user wrote on this summary before (read back with readSummaryAnalysis), kept when it is made again. */
+  analysis?: string | null;
 }
 
 /** Width of the in-cell bar in characters (100 % of the goal). */
@@ -34,7 +36,8 @@ export function barFormula(totalRef: string, goalRef: string): string {
 
 /**
  * The one-click follow-up sheet: title ("Uppföljning av medborgarlöften – Kommun 2019,
- * tertial 3"), the date, an overview of how many activities have each status with the rule
+ * tertial 3"), the date, "Sammanfattande analys" (a heading, then one merged free-text cell for
+ * the user's analysis, holding `opts.analysis` when the summary is made again), an overview of how many activities have each status with the rule
  * behind it, then per promise its text and a table Aktivitet | T1 | T2 | T3 | Mål | Status |
  * Totalt | Andel av mål | Bedömning | Kommentar with cells written as readers know them ("479
  * (1019)", "ca 20", event places and dates; a status a judgement gave says "(bedömd)"; the
@@ -73,6 +76,12 @@ export function planSummary(f: FollowUp, opts: SummaryOptions): SheetPlan {
   merges.push(a1Range(0, 0, 1, width));
   row([SUMMARY.generated(opts.generatedAt)], 'hint');
   row();
+  // The user's own analysis: a free-text cell the report prints first, kept when the summary is made again.
+  const ah = row([SUMMARY.analysis, SUMMARY.analysisHint], ['heading', 'hint']);
+  merges.push(a1Range(ah, 1, 1, width - 1));
+  const ar = row([opts.analysis?.trim() ? opts.analysis : null], 'analysis');
+  merges.push(a1Range(ar, 0, 1, width));
+  row();
   row([SUMMARY.overview], 'heading');
   row([SUMMARY.statusCol, SUMMARY.countCol, SUMMARY.ruleCol], ['header', 'header', 'header']);
   for (const s of STATUS_ORDER) {
@@ -95,7 +104,7 @@ export function planSummary(f: FollowUp, opts: SummaryOptions): SheetPlan {
       const cells: PlanCell[] = [a.text];
       a.periods.slice(0, n).forEach((per, k) => cells.push(shown !== null && k + 1 > shown ? null : formatPeriod(per) || null));
       cells[colGoal] = formatGoal(a.goal) || null;
-      cells[colStatus] = statusWord(a);
+      cells[colStatus] = statusWord(a, computedStatusOfActivity(a, f.reportedPeriod));
       cells[colTotal] = formatTotal(a) || null;
       cells[colJudgement] = judgementText(a) || null;
       cells[colComment] = commentLines(a).join('\n') || null;
@@ -155,6 +164,7 @@ export function planSummary(f: FollowUp, opts: SummaryOptions): SheetPlan {
       sumTitle: { bold: true, fontSize: 16 },
       heading: { bold: true, fontSize: 12, wrap: true, vAlign: 'top' },
       bar: { fontColor: '#2F5597', vAlign: 'top' },
+      analysis: { wrap: true, vAlign: 'top', fill: '#FFFBEF' },
     },
     columnWidths: widths,
     frozenRows: 1,

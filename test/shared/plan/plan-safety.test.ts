@@ -135,9 +135,11 @@ describe('plan safety', () => {
     expect(plan.validations.some((v) => v.rule.type === 'list' && v.rule.values.join() === 'Polisen,Kommunen,Gemensamt')).toBe(true);
     expect(plan.validations.some((v) => v.rule.type === 'list' && v.rule.values.join() === 'minst,högst,exakt')).toBe(true);
     const statusRules = plan.conditionalFormats.filter((r) => r.when.type === 'textEquals');
-    expect(statusRules.map((r) => [r.when.type === 'textEquals' && r.when.text, r.style.fill])).toEqual(
-      (Object.keys(STATUS_LABEL) as (keyof typeof STATUS_LABEL)[]).map((s) => [STATUS_LABEL[s], STATUS_COLOUR[s].fill]),
-    );
+    // Every status word, and the words a judgement gives with "(bedömd)", in the status's colour.
+    expect(statusRules.map((r) => [r.when.type === 'textEquals' && r.when.text, r.style.fill])).toEqual([
+      ...(Object.keys(STATUS_LABEL) as (keyof typeof STATUS_LABEL)[]).map((s) => [STATUS_LABEL[s], STATUS_COLOUR[s].fill]),
+      ...(['met', 'on-track', 'behind', 'not-met'] as const).map((s) => [`${STATUS_LABEL[s]} (bedömd)`, STATUS_COLOUR[s].fill]),
+    ]);
     expect(plan.frozenRows).toBe(STRUCTURED_ROWS.header + 1);
     expect(grid[STRUCTURED_ROWS.header].slice(0, c.status + 1)).toEqual([
       'ID', 'Löfte', 'Aktivitet', 'Ansvarig', 'Mål', 'Målvärde', 'Enhet', 'Tertial 1', 'Tertial 2', 'Tertial 3', 'Totalt', 'Andel av mål', 'Förväntat hittills', 'Status',
@@ -155,7 +157,7 @@ describe('plan safety', () => {
     const plan = planStructured(f);
     const c = structuredColumns(3);
     const grid = planToGrid(plan);
-    expect(grid[STRUCTURED_ROWS.header].slice(c.status, c.comment + 1)).toEqual(['Status', 'Bedömning', 'Egen status i underlaget', 'Kommentar']);
+    expect(grid[STRUCTURED_ROWS.header].slice(c.status, c.comment + 1)).toEqual(['Status', 'Beräknad status', 'Bedömning', 'Egen status i underlaget', 'Kommentar']);
     const lists = plan.validations.filter((v) => v.range.startsWith(String.fromCharCode(65 + c.judgement)));
     expect(lists.length).toBeGreaterThan(0);
     for (const v of lists) expect(v.rule).toEqual({ type: 'list', values: ['Uppnått', 'Delvis uppnått', 'Ej uppnått', 'Genomförd', 'Pågår', 'Ej påbörjad', 'Inställd'] });
@@ -172,7 +174,7 @@ describe('plan safety', () => {
     expect([grid[userRow][c.judgement], grid[userRow][c.origin], plan.blocks[0].styles?.[userRow][c.judgement]]).toEqual(['Pågår', null, 'judgement']);
     // The rule is written beside the table: the status note says how judgements count.
     const statusNote = plan.notes.find((n) => n.cell === `${String.fromCharCode(65 + c.status)}${STRUCTURED_ROWS.header + 1}`)!.text;
-    expect(statusNote).toContain('Utan antal att räkna från avgör Bedömning:');
+    expect(statusNote).toContain('Bedömning avgör där inget antal finns, och över antalen när du själv valt den');
     expect(statusNote).toContain('Uppnått, Genomförd → Uppnått');
     expect(statusNote).toContain('Ej påbörjad → Efter plan (Ej uppnått när året är slut)');
     // Source cells of comments and own status map to the structured cells that show them.

@@ -172,6 +172,7 @@ describe('readStructured', () => {
     expect(findings.find((x) => x.code === 'structured-bad-judgement')).toMatchObject({ cell, severity: 'info' });
     // A judgement typed where none was suggested is the user's.
     wb.set(name, row, c.origin, 'Bedömningens cell: D9');
+    wb.set(name, row, c.suggestion, null);
     wb.set(name, row, c.judgement, 'genomförd');
     expect(read().a.judgement).toEqual({ value: 'done', phrase: 'kan anses vara uppfyllt', cell: 'D9', source: 'user' });
   });

@@ -1,6 +1,6 @@
 // The structured sheet's live formulas, evaluated in HyperFormula, agree with computeStatus at every reported period.
 import fc from 'fast-check';
-import { computeStatus, judgementStatus, withStatus } from '../../../shared/calc/status';
+import { computeStatus, computedStatus, judgementStatus, statusInputOf, withStatus } from '../../../shared/calc/status';
 import { JUDGEMENT_LABEL, JUDGEMENT_ORDER, STATUS_LABEL } from '../../../shared/i18n/sv';
 import type { Activity, FollowUp } from '../../../shared/model/follow-up';
 import { planImportSheets, structuredColumns, STRUCTURED_ROWS, EVENTS_SHEET, EVENT_COLS } from '../../../shared/plan';
@@ -28,21 +28,25 @@ function expectAgrees(wb: Workbook, f: FollowUp, reported: number | null): void 
   const c = structuredColumns(f.periodLabels.length);
   wb.set(name, STRUCTURED_ROWS.reported, 1, reported);
   for (const { a, row } of activityRows(f)) {
-    const want = computeStatus({
-      values: a.periods.map((p) => p.value),
-      hasText: a.periods.map((p) => p.text.trim() !== ''),
-      goal: a.goal,
-      reportedPeriod: reported,
-      periodCount: a.periods.length,
-      judgement: a.judgement?.value ?? null,
-    });
+    const input = statusInputOf(a, reported);
+    const want = computeStatus(input);
+    const judged = !!a.judgement && (want.total === null || a.judgement.source === 'user');
     const got = {
       total: blankOrNull(wb.value(name, row, c.total)),
       share: blankOrNull(wb.value(name, row, c.share)),
       expected: blankOrNull(wb.value(name, row, c.expected)),
       status: wb.value(name, row, c.status),
+      computed: wb.value(name, row, c.computedStatus),
     };
-    expect({ id: a.id, reported, ...got }).toEqual({ id: a.id, reported, total: want.total, share: want.share, expected: want.expected, status: STATUS_LABEL[want.status] });
+    expect({ id: a.id, reported, ...got }).toEqual({
+      id: a.id,
+      reported,
+      total: want.total,
+      share: want.share,
+      expected: want.expected,
+      status: judged ? `${STATUS_LABEL[want.status]} (bedömd)` : STATUS_LABEL[want.status],
+      computed: STATUS_LABEL[computedStatus(input)],
+    });
   }
 }
 
@@ -109,7 +113,7 @@ describe('structured sheet formulas (HyperFormula)', () => {
     expect([wb.value(name, row, c.total), wb.value(name, row, c.status)]).toEqual(['', 'Bedöm manuellt']);
   });
 
-  test('Bedömning gives the status where no count is reported, exactly as judgementStatus: both scales, before and after the year ends; a count overrides it', () => {
+  test('Bedömning gives the status where no count is reported, exactly as judgementStatus: both scales, before and after the year ends, marked "(bedömd)" beside the computed one', () => {
     const f = eksjoSample(3);
     const wb = evaluatePlans(planImportSheets(f));
     const name = wb.plans[0].name;
@@ -120,21 +124,47 @@ describe('structured sheet formulas (HyperFormula)', () => {
       for (const r of [1, 2, 3]) {
         wb.set(name, STRUCTURED_ROWS.reported, 1, r);
         wb.set(name, row, c.judgement, JUDGEMENT_LABEL[v]);
-        const want = computeStatus({ values: a.periods.map((p) => p.value), hasText: a.periods.map((p) => p.text.trim() !== ''), goal: a.goal, reportedPeriod: r, periodCount: 3, judgement: v });
+        const input = { values: a.periods.map((p) => p.value), hasText: a.periods.map((p) => p.text.trim() !== ''), goal: a.goal, reportedPeriod: r, periodCount: 3, judgement: v };
+        const want = computeStatus(input);
         expect(want.status).toBe(judgementStatus(v, r === 3));
-        expect({ v, r, status: wb.value(name, row, c.status) }).toEqual({ v, r, status: STATUS_LABEL[want.status] });
+        expect({ v, r, status: wb.value(name, row, c.status), computed: wb.value(name, row, c.computedStatus) }).toEqual({
+          v,
+          r,
+          status: `${STATUS_LABEL[want.status]} (bedömd)`,
+          computed: STATUS_LABEL[computedStatus(input)],
+        });
       }
     }
     wb.set(name, STRUCTURED_ROWS.reported, 1, 2);
     wb.set(name, row, c.judgement, 'Ej påbörjad');
-    expect(wb.value(name, row, c.status)).toBe('Efter plan');
+    expect(wb.value(name, row, c.status)).toBe('Efter plan (bedömd)');
     wb.set(name, row, c.judgement, 'uppnått'); // typed in lower case: the same word, as readStructured reads it
-    expect(wb.value(name, row, c.status)).toBe('Uppnått');
+    expect(wb.value(name, row, c.status)).toBe('Uppnått (bedömd)');
     wb.set(name, row, c.judgement, 'Klart'); // not in the list: the rule without a judgement
     expect(wb.value(name, row, c.status)).toBe('Bedöm manuellt');
-    wb.set(name, row, c.judgement, 'Ej uppnått');
-    wb.set(name, row, c.periodStart, 1); // a count: the goal of one is met, whatever the judgement says
-    expect([wb.value(name, row, c.total), wb.value(name, row, c.status)]).toEqual([1, 'Uppnått']);
+  });
+
+  test('a user\'s judgement overrides a computed status: Status says "(bedömd)", Beräknad status keeps what the counts give; the importer\'s suggestion never overrides a count', () => {
+    const f = eksjoSample(3);
+    const wb = evaluatePlans(planImportSheets(f));
+    const name = wb.plans[0].name;
+    const c = structuredColumns(3);
+    const { a, row } = activityRows(f).find((x) => x.a.id === 'A3')!; // minst tio riktade insatser: 6 + 5 + 3 = 14, met
+    expect([wb.value(name, row, c.status), wb.value(name, row, c.computedStatus)]).toEqual(['Uppnått', 'Uppnått']);
+    wb.set(name, row, c.judgement, 'Delvis uppnått');
+    const user = withStatus({ ...a, judgement: { value: 'partly-met', phrase: '', cell: null, source: 'user' } }, 3);
+    expect(user.status).toBe('not-met');
+    expect([wb.value(name, row, c.status), wb.value(name, row, c.computedStatus)]).toEqual(['Ej uppnått (bedömd)', 'Uppnått']);
+    wb.set(name, STRUCTURED_ROWS.reported, 1, 2);
+    expect([wb.value(name, row, c.status), wb.value(name, row, c.computedStatus)]).toEqual(['Efter plan (bedömd)', 'Uppnått']);
+    // The same word as the importer's suggestion in Förslag is the suggestion: the count decides.
+    wb.set(name, row, c.suggestion, 'Delvis uppnått');
+    expect(wb.value(name, row, c.status)).toBe('Uppnått');
+    const kept = withStatus({ ...a, judgement: { value: 'partly-met', phrase: 'delvis', cell: 'D9', source: 'text' } }, 2);
+    expect(kept.status).toBe('met');
+    // Counts cleared: the suggestion decides where nothing is counted.
+    for (const k of [0, 1, 2]) wb.set(name, row, c.periodStart + k, null);
+    expect([wb.value(name, row, c.status), wb.value(name, row, c.computedStatus)]).toEqual(['Efter plan (bedömd)', 'Bedöm manuellt']);
   });
 
   test('imported judgements: the suggestion is in Bedömning and the live status follows it', () => {
@@ -145,7 +175,7 @@ describe('structured sheet formulas (HyperFormula)', () => {
     const wb = evaluatePlans(planImportSheets(f));
     const c = structuredColumns(3);
     const { row } = activityRows(f).find((x) => x.a.id === 'A2')!;
-    expect([wb.value(wb.plans[0].name, row, c.judgement), wb.value(wb.plans[0].name, row, c.status)]).toEqual(['Genomförd', 'Uppnått']);
+    expect([wb.value(wb.plans[0].name, row, c.judgement), wb.value(wb.plans[0].name, row, c.status)]).toEqual(['Genomförd', 'Uppnått (bedömd)']);
     expectAgrees(wb, f, 3);
   });
 

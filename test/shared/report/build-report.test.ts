@@ -182,9 +182,9 @@ describe('buildReport with judgements and comments', () => {
       'Bedömning: Genomförd (förslag från texten: «Genomförts tillsammans med polisen»)\nEgen status i underlaget: Klar\nVandringen i Mariannelund flyttades till hösten.\n<b>Ny</b> vandring 2020',
     );
     expect(row(l1, 'Ökad polisiär närvaro')[7]).toBe('');
-    // A count decides the status; the user's judgement is still shown beside it.
+    // The user's judgement overrides the count's status; what the counts give stays visible.
     const l2 = tableAfter(doc, 'Löfte 2');
-    expect(row(l2, 'Genomföra minst tio')[6]).toBe('Uppnått (140 %)');
+    expect(row(l2, 'Genomföra minst tio')[6]).toBe('Ej uppnått (bedömd; beräknad: Uppnått) (140 %)');
     expect(row(l2, 'Genomföra minst tio')[7]).toBe('Bedömning: Delvis uppnått');
     expect(ReportDocSchema.parse(doc)).toEqual(doc);
   });
