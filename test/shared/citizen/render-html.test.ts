@@ -69,7 +69,7 @@ describe('the citizen page in Chromium (scripts off)', () => {
     const f = importSeed(seed);
     const { page, context, requests } = await load(f);
     const facts = await page.evaluate(() => {
-      const headings = [...document.querySelectorAll('h1,h2,h3,h4,h5,h6')].map((h) => [Number(h.tagName[1]), h.textContent ?? '']);
+      const headings = [...document.querySelectorAll('h1,h2,h3,h4,h5,h6')].map((h) => [Number(h.tagName[1]), h.textContent ?? ''] as [number, string]);
       const sections = [...document.querySelectorAll('main section')].map((s) => ({
         heading: s.querySelector('h2')?.textContent ?? '',
         verdict: s.querySelector('.verdict')?.textContent ?? '',
