@@ -26,6 +26,7 @@ import { buildReport, renderDocx, renderHtml, type ReportDoc } from '../../share
 import { InputError, readInput } from '../read-input';
 import { failed, parseArgs, type Io } from './check';
 import { xlsxBuffer } from '../xlsx-adapter';
+import { citizenTargets, writeCitizen } from './citizen-out';
 
 /** Everything one build produces, before anything is written. */
 export interface BuildResult {
@@ -149,7 +150,7 @@ export function today(now: Date = new Date()): string {
 /** Runs `build`; returns the exit code (0 ok, 1 error findings, 2 unreadable input or bad usage). */
 export async function runBuild(argv: string[], io: Io, opts: { now?: Date } = {}): Promise<number> {
   try {
-    const args = parseArgs(argv, ['-o', '--out', '--docx', '--html']);
+    const args = parseArgs(argv, ['-o', '--out', '--docx', '--html', '--citizen', '--citizen-docx']);
     if (args.json) throw new InputError(CLI.unknownOption('--json'));
     if (!args.file) throw new InputError(`${CLI.missingFile}\n\n${CLI.usage}`);
     const out = args.rest.get('-o') ?? args.rest.get('--out');
@@ -158,9 +159,11 @@ export async function runBuild(argv: string[], io: Io, opts: { now?: Date } = {}
     const docx = args.rest.get('--docx') ?? null;
     if (docx && extname(docx).toLowerCase() !== '.docx') throw new InputError(BUILD.badExt(docx, '.docx'));
     const html = args.rest.get('--html') ?? null;
+    const citizen = citizenTargets(args.rest);
     const grid = await readInput(args.file, { sheet: args.sheet });
     const result = buildFromGrid(grid, { reportedPeriod: args.period, generatedAt: today(opts.now) });
     for (const line of await writeBuild(result, { xlsx: out, docx, html })) io.out(line);
+    for (const line of await writeCitizen(result.followUp, citizen, today(opts.now))) io.out(line);
     const errors = result.followUp.findings.filter((x) => x.severity === 'error').length;
     io.out(BUILD.findingsLine(errors, result.followUp.findings.length - errors));
     return errors ? 1 : 0;
