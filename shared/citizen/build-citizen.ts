@@ -1,5 +1,5 @@
 // Builds the citizen version (CitizenDoc) of one follow-up: per promise "Vi lovade … Det här har vi gjort … Klart / Delvis klart / Inte klart".
-import { clampPeriod } from '../calc/status';
+import { clampPeriod, computedStatus, statusInputOf } from '../calc/status';
 import { CITIZEN, CITIZEN_STATE_LABEL, MONTHS, PERIOD_END_MONTH, joinList, type CitizenState } from '../i18n/sv-citizen';
 import { UNNAMED_PROMISE } from '../i18n/sv-findings';
 import type { Activity, CitizenPromise, FollowUp, JudgementValue, PeriodKind } from '../model/follow-up';
@@ -83,11 +83,14 @@ function lastReported(a: Activity, ctx: Ctx) {
  * The verdict of one activity. A count decides: goal met → Klart (Delvis klart when the goal's
  * places were not visited); on track, behind or not met with something done → Delvis klart;
  * nothing done, or a "högst" goal exceeded → Inte klart; no goal but counted → Klart once the
- * year is over, Delvis klart before. Without a count a judgement decides; else text only →
+ * year is over, Delvis klart before. A user's judgement decides over a count; without a count
+ * any judgement (the importer's suggestion too) decides; else text only →
  * Delvis klart (Inte klart when the last text says not started or cancelled); nothing reported →
  * Ingen uppgift.
  */
 export function activityState(a: Activity, ctx: Ctx): CitizenState {
+  // A user's own judgement decides over a count too, as in the structured sheet and the report.
+  if (a.judgement?.source === 'user') return JUDGED_STATE[a.judgement.value];
   if (a.total === null) {
     if (a.judgement) return JUDGED_STATE[a.judgement.value];
     if (a.status === 'no-data') return 'unknown';
@@ -96,7 +99,7 @@ export function activityState(a: Activity, ctx: Ctx): CitizenState {
     return last.milestone === 'not-started' || last.milestone === 'cancelled' ? 'not-done' : 'partly';
   }
   const something = a.total > 0;
-  switch (a.status) {
+  switch (countStatus(a, ctx)) {
     case 'met':
       return missedPlaces(a, ctx).length ? 'partly' : 'done';
     case 'on-track':
@@ -110,6 +113,11 @@ export function activityState(a: Activity, ctx: Ctx): CitizenState {
     default:
       return something ? 'partly' : 'not-done';
   }
+}
+
+/** The status the counts alone give (a judgement aside). */
+function countStatus(a: Activity, ctx: Ctx): Activity['status'] {
+  return computedStatus(statusInputOf(a, ctx.reported));
 }
 
 /** A promise's verdict from its activities': all Klart → Klart; none done at all → Inte klart; nothing known → Ingen uppgift; else Delvis klart. */
@@ -161,13 +169,14 @@ function countSentences(a: Activity, ctx: Ctx): Span[] {
   if (places.length) out.push(CITIZEN.places(joinList(places)));
   if (!g) out.push(CITIZEN.noGoal);
   else {
-    const met = a.status === 'met';
+    const met = countStatus(a, ctx) === 'met';
     if (met && exact && !g.rate && !g.places.length && n === g.value) out.push(CITIZEN.goalReached);
     else out.push(g.places.length ? CITIZEN.goalWasPlaces(goalWords(a), joinList(g.places)) : CITIZEN.goalWas(goalWords(a)));
     if (!met && exact && !g.rate && g.op !== '<=' && n < g.value) out.push(CITIZEN.missing(sayNumber(g.value - n), ctx.yearOver));
     const missed = missedPlaces(a, ctx);
     if (missed.length) out.push(CITIZEN.placesMissed(joinList(missed, CITIZEN.or)));
   }
+  if (a.judgement?.source === 'user') out.push(CITIZEN.judged[a.judgement.value]);
   const spans = [tool(out.join(' '))];
   const comments = a.comments.map((c) => quotable(c.text)).filter(Boolean);
   if (comments.length) spans.push(tool(` ${CITIZEN.alsoWrote}${CITIZEN.openQuote}`), quote(comments.join(' ')), tool(CITIZEN.closeQuote));

@@ -243,3 +243,15 @@ describe('numbers and quotes', () => {
     expect(section(d, 2)).toContain('Kommunen lovade att ordna kurser.');
   });
 });
+
+describe('a user\'s judgement over a count', () => {
+  it('decides the verdict and is said after the numbers, which stay as counted', () => {
+    const f = importSeed('eskilstuna-2019');
+    const t = activity(f, 'Trafikkontroll');
+    const judged = withStatus({ ...t, judgement: { value: 'met', phrase: '', cell: 'H173', source: 'user' } }, 3);
+    f.promises[3].activities = [judged];
+    const d = buildCitizen(f, opts);
+    expect(section(d, 4)).toContain('Det blev 190 trafik- och trafikrelaterade kontroller. Målet var 200. Det saknas tio. Vi tycker att det är klart.');
+    expect(section(d, 4)).toContain('Så gick det: Klart.');
+  });
+});
