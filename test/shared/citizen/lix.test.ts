@@ -4,6 +4,7 @@ import { importFollowUp } from '../../../shared/import/import-follow-up';
 import { caseGrid, loadCorpus } from '../../support/corpus';
 import { citizenLix, citizenSentences, letters, lix, lixOfSentences, sentenceRanges, words } from '../../support/lix';
 import { importSeed, SEEDS } from '../../support/seeds';
+import { generateFollowUp } from '../../bench/generate';
 
 const opts = { generatedAt: '2026-11-21' };
 
@@ -63,5 +64,17 @@ describe('readability of the citizen version', () => {
     for (const r of rows) expect([r.name, r.tool.lix < 40]).toEqual([r.name, true]);
     // The whole text quotes the kommuner's own words: measured, and under 45 on this corpus.
     expect(all.max).toBeLessThan(45);
+  });
+});
+
+describe('the citizen version of generated follow-ups', () => {
+  it.each([1, 30, 300])('%i activities: every promise has a verdict word, no codes or council words, tool LIX under 40', (n) => {
+    const f = importFollowUp(generateFollowUp(n));
+    const d = buildCitizen(f, opts);
+    expect(d.verdicts).toHaveLength(f.promises.length);
+    const text = citizenSentences(d).all.join(' ');
+    expect(text).not.toMatch(/Bedöm manuellt|Saknar uppgift|Enligt plan|Efter plan|Inget mål|tertial/i);
+    expect(text).not.toMatch(/\b[A-Z]{1,2}\d{1,5}\b/);
+    expect(citizenLix(d).tool.lix).toBeLessThan(40);
   });
 });
