@@ -9,9 +9,7 @@ import { readStructured } from '../shared/plan/read-structured';
 import { EVENTS_SHEET, FINDINGS_SHEET, structuredSheetName, summarySheetName } from '../shared/plan/names';
 import { buildReport } from '../shared/report/build-report';
 import type { ReportDoc } from '../shared/report/report-doc';
-import { buildCitizen } from '../shared/citizen/build-citizen';
 import type { CitizenDoc } from '../shared/citizen/citizen-doc';
-import { CITIZEN_HOST } from '../shared/i18n/sv-citizen';
 import { previewOf, type Preview } from '../shared/app/preview';
 import { findStructuredSheet, generatedKind, isGeneratedSheet } from '../shared/app/generated-sheets';
 import { undoRecordOf, type UndoRecord } from '../shared/app/snapshot';
@@ -159,9 +157,14 @@ export class AddinSession {
     return { doc: buildReport(followUp, { generatedAt: isoDate(this.now()) }), fileName: reportFileName(followUp) };
   }
 
-  /** Exportera medborgarversion: the citizen version built from the structured sheet as edited; `fileBase` has no extension. One sync. */
+  /** Exportera medborgarversion: the citizen version built from the structured sheet as edited; `fileBase` has no extension. One sync; the builder is a lazy chunk. */
   async citizen(): Promise<{ doc: CitizenDoc; fileBase: string }> {
     const { followUp } = await this.readBack(false);
+    // The citizen builder and words load only now (their own chunk), keeping the pane's first script small.
+    const [{ buildCitizen }, { CITIZEN_HOST }] = await Promise.all([
+      import(/* webpackChunkName: "citizen" */ '../shared/citizen/build-citizen'),
+      import(/* webpackChunkName: "citizen" */ '../shared/i18n/sv-citizen'),
+    ]);
     return { doc: buildCitizen(followUp, { generatedAt: isoDate(this.now()) }), fileBase: CITIZEN_HOST.fileBase(followUp.kommun, followUp.year, followUp.reportedPeriod) };
   }
 

@@ -1,13 +1,12 @@
 // Task pane entry: wires the Swedish UI to the session (read → preview → structure → summary → report → undo).
 import { UI } from '../../shared/i18n/sv-ui';
 import { DOCX_ACTION } from '../../shared/i18n/sv-docx-action';
-import { CITIZEN_HOST } from '../../shared/i18n/sv-citizen';
 import { PERIOD_NOUN, reportedLabel } from '../../shared/i18n/sv-plan';
 import type { Preview } from '../../shared/app/preview';
 import type { PeriodKind } from '../../shared/model/follow-up';
 import { periodLabels } from '../../shared/model/periods';
 import { detectCapabilities, type ExcelHost } from '../excel-adapter';
-import { AddinSession, PANE_READY_MARK, userMessage, type PreparedWrite } from '../session';
+import { AddinSession, PANE_READY_MARK, UserError, userMessage, type PreparedWrite } from '../session';
 import { byId, el, fillPeriodSelect } from '../../ui/dom';
 
 const $ = byId;
@@ -215,8 +214,8 @@ function applyTexts(): void {
   $('btn-structure').textContent = UI.actions.structure;
   $('btn-summary').textContent = UI.actions.summary;
   $('btn-report').textContent = UI.actions.report;
-  $('btn-citizen').textContent = CITIZEN_HOST.exportHtml;
-  $('btn-citizen-docx').textContent = CITIZEN_HOST.exportDocx;
+  // The two citizen buttons keep the words taskpane.html gives them (the same as CITIZEN_HOST's), so the
+  // citizen texts load only with a click.
   $('btn-undo').textContent = UI.actions.undo;
   $('confirm-ok').textContent = UI.pane.replace;
   $('confirm-cancel').textContent = UI.pane.cancel;
@@ -272,29 +271,39 @@ function wire(): void {
       return UI.result.reportSaved(fileName);
     }),
   );
-  // Exportera medborgarversion: the page is small and built in the core; the .docx renderer loads only when asked for.
-  $('btn-citizen').addEventListener('click', () =>
-    act(CITIZEN_HOST.progress, CITIZEN_HOST.what, async () => {
-      const { doc, fileBase } = await session.citizen();
-      const { renderCitizenHtml } = await import(/* webpackChunkName: "citizen-html" */ '../../shared/citizen/render-html');
-      download(new TextEncoder().encode(renderCitizenHtml(doc)), `${fileBase}.html`, 'text/html;charset=utf-8');
-      return CITIZEN_HOST.saved(`${fileBase}.html`);
-    }),
-  );
-  $('btn-citizen-docx').addEventListener('click', () =>
-    act(CITIZEN_HOST.progress, CITIZEN_HOST.what, async () => {
-      const { doc, fileBase } = await session.citizen();
-      const { renderCitizenDocx } = await import(/* webpackChunkName: "citizen-docx" */ '../../shared/citizen/render-docx');
-      download(await renderCitizenDocx(doc), `${fileBase}.docx`, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
-      return CITIZEN_HOST.saved(`${fileBase}.docx`);
-    }),
-  );
+  $('btn-citizen').addEventListener('click', () => citizenExport('html'));
+  $('btn-citizen-docx').addEventListener('click', () => citizenExport('docx'));
   $('btn-undo').addEventListener('click', () =>
     act(UI.progress.undoing, UI.errors.whatUndo, async () => {
       const r = await session.undoLast();
       return UI.result.undone(r.deleted, r.restored);
     }),
   );
+}
+
+/**
+ * Exportera medborgarversion (page) and Medborgarversion i Word (.docx): the citizen words, builder
+ * and renderer load only with the click, as chunks of their own, keeping the first script small.
+ */
+function citizenExport(format: 'html' | 'docx'): Promise<void> {
+  return act(UI.pane.progress, UI.errors.whatReport, async () => {
+    const { CITIZEN_HOST } = await import(/* webpackChunkName: "citizen" */ '../../shared/i18n/sv-citizen');
+    $('progress-text').textContent = CITIZEN_HOST.progress;
+    try {
+      const { doc, fileBase } = await session.citizen();
+      if (format === 'html') {
+        const { renderCitizenHtml } = await import(/* webpackChunkName: "citizen" */ '../../shared/citizen/render-html');
+        download(new TextEncoder().encode(renderCitizenHtml(doc)), `${fileBase}.html`, 'text/html;charset=utf-8');
+        return CITIZEN_HOST.saved(`${fileBase}.html`);
+      }
+      const { renderCitizenDocx } = await import(/* webpackChunkName: "citizen-docx" */ '../../shared/citizen/render-docx');
+      download(await renderCitizenDocx(doc), `${fileBase}.docx`, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+      return CITIZEN_HOST.saved(`${fileBase}.docx`);
+    } catch (e) {
+      console.error(e);
+      throw new UserError(userMessage(e, CITIZEN_HOST.what));
+    }
+  });
 }
 
 /** Start-up: checks the host and its requirement sets, then enables the pane. */

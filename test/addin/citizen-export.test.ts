@@ -42,3 +42,16 @@ describe('Exportera medborgarversion in the Excel add-in', () => {
     await expect(s.citizen()).rejects.toThrow('Det finns inget strukturerat blad');
   });
 });
+
+describe('the task pane\'s citizen buttons', () => {
+  it('carry the words of CITIZEN_HOST in taskpane.html (the citizen texts load only with a click)', () => {
+    const { readFileSync } = require('fs') as typeof import('fs');
+    const { join } = require('path') as typeof import('path');
+    const { CITIZEN_HOST } = require('../../shared/i18n/sv-citizen') as typeof import('../../shared/i18n/sv-citizen');
+    const html = readFileSync(join(__dirname, '..', '..', 'addin', 'taskpane', 'taskpane.html'), 'utf8');
+    expect(html).toContain(`<button type="button" id="btn-citizen" class="btn">${CITIZEN_HOST.exportHtml}</button>`);
+    expect(html).toContain(`<button type="button" id="btn-citizen-docx" class="btn">${CITIZEN_HOST.exportDocx}</button>`);
+    const pane = readFileSync(join(__dirname, '..', '..', 'addin', 'taskpane', 'taskpane.ts'), 'utf8');
+    expect(pane).not.toMatch(/^import .*sv-citizen/m);
+  });
+});
