@@ -4,3 +4,4 @@ export * from './generated-sheets';
 export * from './snapshot';
 export * from './split-plan';
 export * from './report-analysis';
+export * from './update-preview';

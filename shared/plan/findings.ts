@@ -6,7 +6,7 @@ import type { FollowUp } from '../model/follow-up';
 import type { PlanCell, PlanLink, SheetPlan } from '../model/sheet-plan';
 import { sheetPlan } from '../model/sheet-plan';
 import { FINDINGS_SHEET, structuredSheetName } from './names';
-import { PLAN_STYLES, structuredCellMap } from './structured';
+import { PLAN_STYLES, isSheetFinding, structuredCellMap } from './structured';
 
 /** Zero-based columns of the findings sheet. */
 export const FINDING_COLS = { severity: 0, sourceCell: 1, structuredCell: 2, code: 3, message: 4, width: 5 } as const;
@@ -47,7 +47,7 @@ function otherTextSection(f: FollowUp, values: PlanCell[][], styles: (string | n
 /**
  * The findings sheet: one row per finding with its severity word, the source cell (a link
  * to the imported sheet when its name is known), the structured sheet's cell that shows it
- * (a link), the finding's code and its Swedish message; below them the section "Övrig text
+ * (a link; for an update's findings, which name the structured sheet's cell, only that), the finding's code and its Swedish message; below them the section "Övrig text
  * från underlaget" (the document's other text and table headers, verbatim, with source cells).
  */
 export function planFindings(f: FollowUp): SheetPlan {
@@ -60,10 +60,13 @@ export function planFindings(f: FollowUp): SheetPlan {
   const structured = structuredSheetName(f.year);
   for (const fd of f.findings) {
     const r = values.length;
-    const target = fd.cell ? map.get(fd.cell) ?? null : null;
-    values.push([SEVERITY_LABEL[fd.severity], fd.cell, target, fd.code, fd.message]);
+    // An update's findings name the structured sheet's own cell, not the source's.
+    const own = isSheetFinding(fd);
+    const source = own ? null : fd.cell;
+    const target = own ? fd.cell : fd.cell ? map.get(fd.cell) ?? null : null;
+    values.push([SEVERITY_LABEL[fd.severity], source, target, fd.code, fd.message]);
     styles.push([SEVERITY_STYLE[fd.severity], 'cell', 'cell', 'cell', 'text']);
-    if (fd.cell && f.sheetName) links.push({ cell: a1(r, FINDING_COLS.sourceCell), text: fd.cell, sheet: f.sheetName, target: fd.cell });
+    if (source && f.sheetName) links.push({ cell: a1(r, FINDING_COLS.sourceCell), text: source, sheet: f.sheetName, target: source });
     if (target) links.push({ cell: a1(r, FINDING_COLS.structuredCell), text: target, sheet: structured, target });
   }
   if (!f.findings.length) {

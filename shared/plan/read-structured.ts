@@ -26,6 +26,7 @@ import { EVENT_COLS, HEADER_EXTRA_LABEL_COL, HEADER_EXTRA_VALUE_COL, HEADER_VALU
 import { commentsFromCells, judgementOfLabel, parseOrigin, type Origin } from './activity-text';
 import { serialToIso } from './events';
 import { FINDING_COLS } from './findings';
+import { isSheetFinding } from './structured';
 
 /** The sheets readStructured reads: the structured sheet, and the events and findings sheets when present. */
 export interface StructuredSheets {
@@ -157,7 +158,8 @@ function readFindings(g: Grid | null | undefined): Finding[] {
     const code = s.str(r, FINDING_COLS.code).trim();
     if (!message && !code) continue;
     const severity = bySeverity.get(s.text(r, FINDING_COLS.severity).trim().toLowerCase()) ?? 'warning';
-    out.push({ severity, code, cell: s.str(r, FINDING_COLS.sourceCell).trim() || null, message });
+    const cell = s.str(r, FINDING_COLS.sourceCell).trim() || (isSheetFinding({ code }) ? s.str(r, FINDING_COLS.structuredCell).trim() : '') || null;
+    out.push({ severity, code, cell, message });
   }
   return out;
 }
