@@ -382,7 +382,8 @@ export function readStructured(sheets: StructuredSheets): FollowUp {
           statedCumulative: null,
           approx,
           lowerBound,
-          kind: evs.length ? 'events' : value !== null ? 'count' : text.trim() ? 'comment' : 'empty',
+          // A count typed over an event list's COUNTIFS is a count of its own (written back as a number, not a formula).
+          kind: evs.length && (value === null || value === evs.length) ? 'events' : value !== null ? 'count' : text.trim() ? 'comment' : 'empty',
           milestone: null,
           events: evs,
           text,

@@ -106,7 +106,8 @@ export function mergeActivity(s: Activity, record: ImportedRecord | undefined, s
     const kept = resolve(textHash(sp.text), record?.texts[k], textHash(np.text));
     // The text beside a count taken from the source is the source's, unless the user wrote their own.
     const textFrom = count.take === 'source' && kept.outcome !== 'conflict' ? 'source' : kept.take;
-    if (!(count.take === 'source' && textFrom === 'source')) note(kept.outcome, UPDATE_FIELD.text(label), `text:${k}`, quote(sp.text), quote(np.text), np.cell);
+    // A conflict on the count says it all; the text beside it is listed only when the count agrees.
+    if (count.outcome !== 'conflict' && !(count.take === 'source' && textFrom === 'source')) note(kept.outcome, UPDATE_FIELD.text(label), `text:${k}`, quote(sp.text), quote(np.text), np.cell);
     return mergePeriod(sp, np, count.take, textFrom);
   });
   const own = resolve(textHash(s.sourceStatus?.text), record?.sourceStatus, textHash(n.sourceStatus?.text));

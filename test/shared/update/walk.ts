@@ -68,9 +68,10 @@ export class Book {
   value(row: number, col: number) {
     return this.wb.value(this.name, row, col);
   }
+  /** Types a value into a cell of an activity's row (text as text, even when it starts with "="). */
   set(id: string, col: number, v: string | number | null): string {
     const row = this.rowOf(id);
-    this.wb.set(this.name, row, col, v);
+    this.wb.set(this.name, row, col, typeof v === 'string' ? `'${v}` : v);
     return a1(row, col);
   }
 }
