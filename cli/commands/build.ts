@@ -1,5 +1,5 @@
-// `build FILE -o OUT.xlsx [--docx OUT.docx] [--period N] [--sheet NAME]`: import; the source sheet as read plus structured/events/findings/summary sheets into .xlsx, report into .docx.
-import { mkdirSync, statSync, writeFileSync } from 'fs';
+// `build FILE -o OUT.xlsx [--update EXISTING.xlsx] [--docx OUT.docx] [--period N] [--sheet NAME]`: import (or update an earlier build's workbook); the source sheet as read plus structured/events/findings/summary sheets into .xlsx, report into .docx.
+import { existsSync, mkdirSync, statSync, writeFileSync } from 'fs';
 import { dirname, extname, resolve } from 'path';
 import { isGeneratedSheet } from '../../shared/app/generated-sheets';
 import { importFollowUp } from '../../shared/import/import-follow-up';
@@ -26,6 +26,7 @@ import { buildReport, renderDocx, renderHtml, type ReportDoc } from '../../share
 import { InputError, readInput } from '../read-input';
 import { failed, parseArgs, type Io } from './check';
 import { xlsxBuffer } from '../xlsx-adapter';
+import { buildUpdate, updateLines, updateXlsx } from './build-update';
 import { citizenTargets, writeCitizen } from './citizen-out';
 
 /** Everything one build produces, before anything is written. */
@@ -131,11 +132,11 @@ export async function buildXlsx(result: BuildResult): Promise<Uint8Array> {
   return xlsxBuffer(result.plans, { source: { grid: result.source, name: result.source.sheetName } });
 }
 
-/** Writes a build's workbook (and report) and returns one Swedish line per file written. */
-export async function writeBuild(result: BuildResult, to: WriteTargets): Promise<string[]> {
+/** Writes a build's workbook (`xlsx`, when given, instead of a new one) and report, and returns one Swedish line per file written. */
+export async function writeBuild(result: BuildResult, to: WriteTargets, xlsx?: Uint8Array): Promise<string[]> {
   const lines: string[] = [];
-  const xlsx = await buildXlsx(result);
-  lines.push(BUILD.wroteXlsx(to.xlsx, [result.source.sheetName, ...result.plans.map((p) => p.name)], formatSize(writeOut(to.xlsx, xlsx))));
+  const bytes = xlsx ?? (await buildXlsx(result));
+  lines.push(BUILD.wroteXlsx(to.xlsx, [result.source.sheetName, ...result.plans.map((p) => p.name)], formatSize(writeOut(to.xlsx, bytes))));
   if (to.docx) lines.push(BUILD.wroteDocx(to.docx, formatSize(writeOut(to.docx, await renderDocx(result.report)))));
   if (to.html) lines.push(BUILD.wroteHtml(to.html, formatSize(writeOut(to.html, renderHtml(result.report)))));
   return lines;
@@ -150,7 +151,7 @@ export function today(now: Date = new Date()): string {
 /** Runs `build`; returns the exit code (0 ok, 1 error findings, 2 unreadable input or bad usage). */
 export async function runBuild(argv: string[], io: Io, opts: { now?: Date } = {}): Promise<number> {
   try {
-    const args = parseArgs(argv, ['-o', '--out', '--docx', '--html', '--citizen', '--citizen-docx']);
+    const args = parseArgs(argv, ['-o', '--out', '--docx', '--html', '--citizen', '--citizen-docx', '--update']);
     if (args.json) throw new InputError(CLI.unknownOption('--json'));
     if (!args.file) throw new InputError(`${CLI.missingFile}\n\n${CLI.usage}`);
     const out = args.rest.get('-o') ?? args.rest.get('--out');
@@ -160,9 +161,21 @@ export async function runBuild(argv: string[], io: Io, opts: { now?: Date } = {}
     if (docx && extname(docx).toLowerCase() !== '.docx') throw new InputError(BUILD.badExt(docx, '.docx'));
     const html = args.rest.get('--html') ?? null;
     const citizen = citizenTargets(args.rest);
+    const existing = args.rest.get('--update') ?? null;
+    if (existing && extname(existing).toLowerCase() !== '.xlsx') throw new InputError(BUILD.badExt(existing, '.xlsx'));
+    if (existing && !existsSync(existing)) throw new InputError(CLI.notFound(existing));
     const grid = await readInput(args.file, { sheet: args.sheet });
-    const result = buildFromGrid(grid, { reportedPeriod: args.period, generatedAt: today(opts.now) });
-    for (const line of await writeBuild(result, { xlsx: out, docx, html })) io.out(line);
+    let result: BuildResult;
+    if (existing) {
+      // Read the existing workbook whole before anything is written (OUT may be the same file).
+      const updated = await buildUpdate(grid, existing, { reportedPeriod: args.period, generatedAt: today(opts.now) });
+      result = updated;
+      for (const line of await writeBuild(result, { xlsx: out, docx, html }, await updateXlsx(updated))) io.out(line);
+      for (const line of updateLines(updated)) io.out(line);
+    } else {
+      result = buildFromGrid(grid, { reportedPeriod: args.period, generatedAt: today(opts.now) });
+      for (const line of await writeBuild(result, { xlsx: out, docx, html })) io.out(line);
+    }
     for (const line of await writeCitizen(result.followUp, citizen, today(opts.now))) io.out(line);
     const errors = result.followUp.findings.filter((x) => x.severity === 'error').length;
     io.out(BUILD.findingsLine(errors, result.followUp.findings.length - errors));

@@ -6,6 +6,7 @@ export const CLI = {
     '  npm run --silent cli -- check FIL [--json] [--period N] [--sheet NAMN]',
     '  npm run --silent cli -- build FIL -o UT.xlsx [--docx UT.docx] [--html UT.html] [--period N] [--sheet NAMN]',
     '      build kan också skriva medborgarversionen: [--citizen UT.html] [--citizen-docx UT.docx]',
+    '      build FIL --update BEFINTLIG.xlsx -o UT.xlsx uppdaterar en arbetsbok från build med en nyare version av underlaget',
     '  npm run --silent cli -- rollup FILER… | MAPP -o REGION.xlsx [--docx REGION.docx] [--html REGION.html]',
     '  npm run demo [-- --out MAPP]',
     '',
@@ -33,4 +34,12 @@ export const CLI = {
   noFindings: 'Inga anmärkningar.',
   summaryLine: (errors: number, warnings: number, infos: number) => `${errors} fel, ${warnings} varningar, ${infos} upplysningar.`,
   columns: { activity: 'Aktivitet', total: 'Totalt', goal: 'Mål', status: 'Status' },
+  /** `build --update`: reading the existing workbook and what the update did. */
+  update: {
+    noStructured: (path: string) => `Arbetsboken "${path}" har inget strukturerat blad (Medborgarlöften …) att uppdatera. Skapa den med build först.`,
+    refused: (reason: string) => `Uppdateringen gick inte: ${reason}`,
+    done: (sheet: string, summary: string) => `Uppdaterade ${sheet}: ${summary}.`,
+    conflictsHeading: 'Konflikter (bladets värden behölls; se bladet Kontroller):',
+    keptSummaries: (names: string[]) => `Behöll tidigare sammanfattningar: ${names.join(', ')}.`,
+  },
 } as const;

@@ -108,7 +108,8 @@ export function mergeActivity(s: Activity, record: ImportedRecord | undefined, s
     const textFrom = count.take === 'source' && kept.outcome !== 'conflict' ? 'source' : kept.take;
     // A conflict on the count says it all; the text beside it is listed only when the count agrees.
     if (count.outcome !== 'conflict' && !(count.take === 'source' && textFrom === 'source')) note(kept.outcome, UPDATE_FIELD.text(label), `text:${k}`, quote(sp.text), quote(np.text), np.cell);
-    return mergePeriod(sp, np, count.take, textFrom);
+    // An agreeing count takes the source's reading of it (its "ca"/"minst", stated running total).
+    return mergePeriod(sp, np, count.outcome === 'same' ? 'source' : count.take, textFrom);
   });
   const own = resolve(textHash(s.sourceStatus?.text), record?.sourceStatus, textHash(n.sourceStatus?.text));
   note(own.outcome, UPDATE_FIELD.sourceStatus, 'sourceStatus', quote(s.sourceStatus?.text ?? ''), quote(n.sourceStatus?.text ?? ''), n.sourceStatus?.cell ?? null);

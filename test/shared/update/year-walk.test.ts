@@ -1,6 +1,6 @@
 // A follow-up's whole year through the core: T1 import → the user's judgements, comments and counts → T2 and T3 updates from newer sources (cells changed, an activity added, one removed); nothing the user entered is lost.
 import { importFollowUp } from '../../../shared/import/import-follow-up';
-import { a1, parseA1 } from '../../../shared/model/a1';
+import { a1 } from '../../../shared/model/a1';
 import type { Activity, FollowUp } from '../../../shared/model/follow-up';
 import { gridFromRows, type Grid } from '../../../shared/model/grid';
 import { planImportSheets, planSummary, planToGrid, readStructured, structuredColumns } from '../../../shared/plan';
@@ -9,9 +9,8 @@ import { planUpdate, readSheetState } from '../../../shared/update';
 import { loadCorpus } from '../../support/corpus';
 import { seedGrid } from '../../support/seeds';
 import { expectedCells, shownCells } from '../plan/agree';
-import { atTertial, Book, copyGrid, lostEntries, periodCol, sourceRows, type Entry } from './walk';
+import { Book, copyGrid, lostEntries, NEW_TEXT, periodCol, yearSources, type Entry } from './walk';
 
-const NEW_TEXT = 'Genomföra minst fem extra trygghetsvandringar i Kvarnbacken';
 const acts = (f: FollowUp) => f.promises.flatMap((p) => p.activities);
 const byText = (f: FollowUp, text: string) => acts(f).find((a) => a.text === text);
 
@@ -36,49 +35,8 @@ interface Walk {
  */
 function walk(full: Grid): Walk {
   const c = structuredColumns(3);
-  const f1 = importFollowUp(atTertial(full, 1));
+  const { f1, counted, prose, removed, source } = yearSources(full);
   const a1s = acts(f1);
-  const counted = a1s.filter((a) => a.periods[0].value !== null && a.periods[0].kind !== 'events' && a.periods[0].cell);
-  const prose = a1s.filter((a) => a.total === null && !counted.includes(a));
-  const rows = sourceRows(full);
-  const rowOfCell = (cell: string | null) => (cell ? parseA1(cell)?.row ?? -1 : -1);
-  // An activity to drop: one the user leaves alone, whose row is not followed by continuation rows.
-  const used = new Set([counted[0], counted[1], counted[2], prose[0], a1s[0]].filter(Boolean).map((a) => a!.id));
-  const removed =
-    a1s.find((a) => {
-      if (used.has(a.id) || !a.cell) return false;
-      // Not one the source lists twice (Eskilstuna repeats its tables): dropping one copy drops nothing.
-      if (full.values.filter((r) => String(r[0] ?? '').trim() === a.text.trim()).length !== 1) return false;
-      const r = rowOfCell(a.cell);
-      const next = full.values[r + 1];
-      return !next || String(next[0] ?? '').trim() !== '' || next.every((v) => String(v ?? '').trim() === '');
-    }) ?? null;
-  const source = (t: number): Grid => {
-    const g = atTertial(full, t);
-    if (t === 1) return g;
-    const set = (cell: string | null, v: string) => {
-      const at = cell ? parseA1(cell) : null;
-      if (at) g.values[at.row][at.col] = v;
-    };
-    if (counted[0]) set(counted[0].periods[0].cell, String((counted[0].periods[0].value as number) + 1));
-    if (counted[2]) set(counted[2].periods[0].cell, String((counted[2].periods[0].value as number) + 2));
-    if (t === 3 && counted[1]) {
-      const p = importFollowUp(atTertial(full, 2));
-      const same = byText(p, counted[1].text);
-      if (same?.periods[1].cell && same.periods[1].value !== null) set(same.periods[1].cell, String(same.periods[1].value + 1));
-    }
-    const first = rows[0];
-    const lastOfFirst = rows.filter((r) => r.periodCols[0] === first.periodCols[0] && r.row >= first.row).reduce((m, r, i, all) => (i === 0 || r.row === all[i - 1].row + 1 ? r.row : m), first.row);
-    const added = Array(Math.max(...first.periodCols) + 1).fill('');
-    added[first.periodCols[0] - 1 >= 0 ? first.periodCols[0] - 1 : 0] = NEW_TEXT;
-    added[first.periodCols[1]] = 'Genomfört två trygghetsvandringar.';
-    if (t === 3) added[first.periodCols[2]] = 'Genomfört en trygghetsvandring.';
-    const values = g.values.map((r) => [...r]);
-    values.splice(lastOfFirst + 1, 0, added);
-    if (removed) values.splice(rowOfCell(removed.cell) + (rowOfCell(removed.cell) > lastOfFirst ? 1 : 0), 1);
-    return { ...g, values };
-  };
-
   let book = new Book(planImportSheets(f1));
   const entries: (Entry & { at: number })[] = [];
   let step = 0;
