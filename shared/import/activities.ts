@@ -59,8 +59,9 @@ export function buildActivity(row: RawActivityRow, promiseKey: number, promise: 
   const parsed = row.periods.map((p) => parseCell(p?.text ?? '', ctx));
   const party = (row.party ? partyOf(`${row.party.text} `) ?? partyFromWord(row.party.text) : null) ?? partyOf(text) ?? promise.party;
   // The Ansvarig cell verbatim, unless the party label written for it says the same ("Polis" → Polisen).
-  const partyComment = row.party && !(party && lower(PARTY_LABEL[party]).includes(lower(squash(row.party.text)))) ? [{ cell: row.party.cell, text: row.party.text }] : [];
-  if (row.goal && !goal) sinks.notes.push({ cell: row.goal.cell, text: row.goal.text });
+  const ownComments: Note[] = row.party && !(party && lower(PARTY_LABEL[party]).includes(lower(squash(row.party.text)))) ? [{ cell: row.party.cell, text: row.party.text }] : [];
+  // A Mål cell that gives no goal (prose, an error value) is kept as the activity's comment.
+  if (row.goal && !parseGoalCell(row.goal.text)) ownComments.push({ cell: row.goal.cell, text: row.goal.text });
   const periods: Period[] = parsed.map((pc, i) => ({
     value: pc.value,
     cumulative: null,
@@ -82,7 +83,7 @@ export function buildActivity(row: RawActivityRow, promiseKey: number, promise: 
     goal,
     unit,
     periods,
-    comments: [...row.comments, ...row.extra].map((c) => ({ cell: c.cell, text: c.text })).concat(partyComment),
+    comments: [...[...row.comments, ...row.extra].map((c): Note => ({ cell: c.cell, text: c.text })), ...ownComments],
     sourceStatus: row.status ? { cell: row.status.cell, text: row.status.text } : null,
     judgement: judgementFromCells(parsed, periods, goal),
     ...UNCOMPUTED,
