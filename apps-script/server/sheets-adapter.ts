@@ -49,8 +49,21 @@ export function sheetsCellValue(v: PlanCell, formulaOf: (f: string) => string = 
 }
 
 /** True when any style of the block uses attribute `k`. */
-function blockUses(block: Block, styles: Record<string, Style>, k: keyof Style): boolean {
-  return (block.styles ?? []).some((row) => row.some((s) => s !== null && styles[s]?.[k] !== undefined));
+/** Rows and columns (block-relative, inclusive) of the cells whose style sets attribute k, or null when none does. */
+interface Box { r0: number; r1: number; c0: number; c1: number }
+
+function usedBox(block: Block, styles: Record<string, Style>, k: keyof Style): Box | null {
+  let box: Box | null = null;
+  (block.styles ?? []).forEach((row, i) => row.forEach((s, j) => {
+    if (s === null || styles[s]?.[k] === undefined) return;
+    if (!box) box = { r0: i, r1: i, c0: j, c1: j };
+    else {
+      if (i > box.r1) box.r1 = i;
+      if (j < box.c0) box.c0 = j;
+      if (j > box.c1) box.c1 = j;
+    }
+  }));
+  return box;
 }
 
 function styleGrid<T>(block: Block, styles: Record<string, Style>, pick: (s: Style | undefined) => T): T[][] {
@@ -95,14 +108,23 @@ function writeBlock(sheet: Sheet, raw: Block, styles: Record<string, Style>, for
   if (block.numberFormats?.some((r) => r.some((f) => f !== null))) {
     range.setNumberFormats(block.numberFormats.map((r) => r.map((f) => f ?? 'General')));
   }
-  if (blockUses(block, styles, 'bold')) range.setFontWeights(styleGrid(block, styles, (s) => (s?.bold ? 'bold' : 'normal')));
-  if (blockUses(block, styles, 'italic')) range.setFontStyles(styleGrid(block, styles, (s) => (s?.italic ? 'italic' : 'normal')));
-  if (blockUses(block, styles, 'fontSize')) range.setFontSizes(styleGrid(block, styles, (s) => s?.fontSize ?? 10));
-  if (blockUses(block, styles, 'fontColor')) range.setFontColors(styleGrid(block, styles, (s) => s?.fontColor ?? '#000000'));
-  if (blockUses(block, styles, 'fill')) range.setBackgrounds(styleGrid(block, styles, (s) => s?.fill ?? '#ffffff'));
-  if (blockUses(block, styles, 'wrap')) range.setWraps(styleGrid(block, styles, (s) => s?.wrap ?? false));
-  if (blockUses(block, styles, 'hAlign')) range.setHorizontalAlignments(styleGrid(block, styles, (s) => s?.hAlign ?? 'left'));
-  if (blockUses(block, styles, 'vAlign')) range.setVerticalAlignments(styleGrid(block, styles, (s) => s?.vAlign ?? 'bottom'));
+  // Each style attribute as one 2D setter over the smallest rectangle of the cells that set it
+  // (the sheet is new or cleared, so the cells outside it already have the default).
+  const styleSetter = <T>(k: keyof Style, pick: (s: Style | undefined) => T, set: (r: Range, v: T[][]) => void) => {
+    const box = usedBox(block, styles, k);
+    if (!box) return;
+    const grid = styleGrid(block, styles, pick).slice(box.r0, box.r1 + 1).map((r) => r.slice(box.c0, box.c1 + 1));
+    const whole = box.r0 === 0 && box.c0 === 0 && box.r1 === rows - 1 && box.c1 === cols - 1;
+    set(whole ? range : sheet.getRange(block.row + 1 + box.r0, block.col + 1 + box.c0, box.r1 - box.r0 + 1, box.c1 - box.c0 + 1), grid);
+  };
+  styleSetter('bold', (s) => (s?.bold ? 'bold' : 'normal'), (r, v) => r.setFontWeights(v));
+  styleSetter('italic', (s) => (s?.italic ? 'italic' : 'normal'), (r, v) => r.setFontStyles(v));
+  styleSetter('fontSize', (s) => s?.fontSize ?? 10, (r, v) => r.setFontSizes(v));
+  styleSetter('fontColor', (s) => s?.fontColor ?? '#000000', (r, v) => r.setFontColors(v));
+  styleSetter('fill', (s) => s?.fill ?? '#ffffff', (r, v) => r.setBackgrounds(v));
+  styleSetter('wrap', (s) => s?.wrap ?? false, (r, v) => r.setWraps(v));
+  styleSetter('hAlign', (s) => s?.hAlign ?? 'left', (r, v) => r.setHorizontalAlignments(v));
+  styleSetter('vAlign', (s) => s?.vAlign ?? 'bottom', (r, v) => r.setVerticalAlignments(v));
   // Cells whose style has a bottom border, as A1 ranges (one run per block row segment).
   const borders: string[] = [];
   block.values.forEach((r, i) => {

@@ -15,7 +15,7 @@ export interface HostCalls {
   planCells: number;
   excel: Record<string, number>;
   excelWeb: Record<string, number>;
-  gas: Record<string, { calls: number; roundTrips: number; growth: number; docEdits: number; setters: number }>;
+  gas: Record<string, { calls: number; roundTrips: number; growth: number; docEdits: number; setters: number; cellsWritten: number }>;
 }
 
 async function excelSyncs(n: number, caps: Capabilities): Promise<Record<string, number>> {
@@ -54,6 +54,7 @@ function gasCalls(n: number): HostCalls['gas'] {
       growth: keys.filter(isGrowthCall).reduce((s, k) => s + h[k], 0),
       docEdits: keys.filter(isDocElementCall).reduce((s, k) => s + h[k], 0),
       setters: keys.filter((k) => /^Range\.set/.test(k)).reduce((s, k) => s + h[k], 0),
+      cellsWritten: env.log.cellsWritten,
     };
   };
   step('Läs in (sidopanel)', 'preview');

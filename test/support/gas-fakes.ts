@@ -11,6 +11,10 @@ import { ensureBuilt } from './build';
 /** Every service call, as "Class.method", in order. */
 export class CallLog {
   calls: string[] = [];
+  /** Cell attributes written by 2D setters (values, formulas, formats, fonts, fills, notes …): one per cell per call. */
+  cellsWritten = 0;
+  /** cellsWritten per setter. */
+  cellsBy: Record<string, number> = {};
   count(prefix = ''): number {
     return prefix ? this.calls.filter((c) => c.startsWith(prefix)).length : this.calls.length;
   }
@@ -22,6 +26,8 @@ export class CallLog {
   }
   reset(): void {
     this.calls = [];
+    this.cellsWritten = 0;
+    this.cellsBy = {};
   }
 }
 
@@ -225,6 +231,8 @@ export class FakeRange {
   private set2d<T>(data: T[][], what: string, fn: (cell: FakeCell, v: T) => void): FakeRange {
     sameShape(this, data, what);
     this.sheet.ss.version++;
+    this.sheet.ss.log.cellsWritten += this.nr * this.nc;
+    this.sheet.ss.log.cellsBy[what] = (this.sheet.ss.log.cellsBy[what] ?? 0) + this.nr * this.nc;
     this.each((c, i, j) => fn(c, data[i][j]));
     return this;
   }
