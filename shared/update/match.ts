@@ -2,6 +2,7 @@
 import { similarSets, wordSet } from '../import/promises';
 import type { CitizenPromise, FollowUp } from '../model/follow-up';
 import { lower, squash, stem } from '../parse/text';
+import { textHash } from '../plan/imported';
 
 /** Where an activity sits in a follow-up: promise index and activity index within it. */
 export interface ActivityAt {
@@ -54,10 +55,12 @@ export const ID_SIMILAR_MIN = 0.4;
  * similar words (the Dice share of word stems, the project's Swedish stemmer, at least
  * SIMILAR_MIN, or the importer's own "same promise" test on the words) 1 + the share. A pair whose
  * promises have similar texts scores 0.1 more and one that shares the ID 0.05 more, so duplicates
- * go to their own promise. Sheet activities left over are gone from the source, new ones left
- * over are added. Rows a user added without text never pair.
+ * go to their own promise. A sheet activity whose text the user rewrote still pairs, with the
+ * same score as the same text, with the new activity whose text hashes to what the last import
+ * wrote (`importedText`: the "Importerat" record's hash per sheet ID). Sheet activities left over
+ * are gone from the source, new ones left over are added. Rows a user added without text never pair.
  */
-export function matchActivities(sheet: FollowUp, incoming: FollowUp): Matching {
+export function matchActivities(sheet: FollowUp, incoming: FollowUp, opts: { importedText?: Record<string, string> } = {}): Matching {
   type Item = { at: ActivityAt; id: string; text: string; norm: string; stems: Set<string>; words: Set<string> };
   const items = (f: FollowUp): Item[] =>
     f.promises.flatMap((p, pi) => p.activities.map((a, ai) => ({ at: { p: pi, a: ai }, id: a.id, text: a.text, norm: norm(a.text), stems: stems(a.text), words: wordSet(a.text) })));
@@ -76,8 +79,20 @@ export function matchActivities(sheet: FollowUp, incoming: FollowUp): Matching {
   const byId = new Map<string, number>();
   S.forEach((s, i) => s.id && !byId.has(s.id) && byId.set(s.id, i));
   const exact = new Set<number>();
+  const byImported = new Map<string, number[]>();
+  S.forEach((s, i) => {
+    const h = s.id ? opts.importedText?.[s.id] : undefined;
+    if (!h || textHash(s.text) === h) return;
+    const list = byImported.get(h);
+    if (list) list.push(i);
+    else byImported.set(h, [i]);
+  });
   N.forEach((n, j) => {
     if (!n.norm) return;
+    for (const i of byImported.get(textHash(n.text)) ?? []) {
+      candidates.push({ s: i, n: j, score: 3 + bonus(S[i], n), by: 'text' });
+      exact.add(j);
+    }
     for (const i of byText.get(n.norm) ?? []) {
       candidates.push({ s: i, n: j, score: 3 + bonus(S[i], n), by: 'text' });
       exact.add(j);

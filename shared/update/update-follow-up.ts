@@ -109,7 +109,8 @@ export function updateFollowUp(sheet: SheetState, incoming: FollowUp): UpdateRes
   }
   const labels = s.periodLabels;
   const { records } = sheet.imported;
-  const matching = matchActivities(s, incoming);
+  const importedText = Object.fromEntries(Object.entries(records).map(([id, r]) => [id, r.text]));
+  const matching = matchActivities(s, incoming, { importedText });
   const pairOf = new Map(matching.pairs.map((x) => [`${x.sheet.p}:${x.sheet.a}`, x.incoming]));
   const sheetOfIncoming = new Map(matching.pairs.map((x) => [`${x.incoming.p}:${x.incoming.a}`, x.sheet]));
   const newActivityId = nextNumber(s.promises.flatMap((p) => p.activities.map((a) => a.id)), 'A');

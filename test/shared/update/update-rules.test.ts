@@ -69,6 +69,16 @@ describe('pairing activities', () => {
     expect(m.added.map((x) => incoming.promises[x.p].activities[x.a].text)).toEqual(['Föräldramöten om droger på alla högstadieskolor']);
   });
 
+  test('an activity whose text the user rewrote pairs by what the last import wrote: the user\'s wording stays, the counts fill, nothing is gone or new', () => {
+    const f = at(eksjoSample(1), 1);
+    const book = new Book(planImportSheets(f));
+    book.set('A3', c.activity, 'Tio insatser mot droger (omskrivet av oss)');
+    const { back, result } = update(book, newer(at(eksjoSample(2), 2), () => {}));
+    expect(result.ok && [result.counts.added, result.counts.gone]).toEqual([0, 0]);
+    const a = acts(back).find((x) => x.id === 'A3')!;
+    expect([a.text, a.periods.map((p) => p.value)]).toEqual(['Tio insatser mot droger (omskrivet av oss)', [6, 5, null]]);
+  });
+
   test('two activities of the same text in two promises each pair with their own promise\'s', () => {
     const sheet = eksjoSample(3);
     sheet.promises[0].activities[0].text = 'Trygghetsvandring';
