@@ -10,6 +10,8 @@ import { EVENTS_SHEET, FINDINGS_SHEET, structuredSheetName, summarySheetName } f
 import { buildReport } from '../shared/report/build-report';
 import type { ReportDoc } from '../shared/report/report-doc';
 import type { CitizenDoc } from '../shared/citizen/citizen-doc';
+import type { RollupReportDoc } from '../shared/rollup/rollup-report-doc';
+import type { PreparedRollup, RollupDeps } from './rollup';
 import { previewOf, type Preview } from '../shared/app/preview';
 import { findStructuredSheet, generatedKind, isGeneratedSheet } from '../shared/app/generated-sheets';
 import { undoRecordOf, type UndoRecord } from '../shared/app/snapshot';
@@ -136,7 +138,7 @@ export class AddinSession {
   }
 
   /** Step 2 of a write: applies the plans (one sync unless split) and keeps the undo record. */
-  async commit(prep: PreparedWrite): Promise<string[]> {
+  async commit(prep: Omit<PreparedWrite, 'followUp'>): Promise<string[]> {
     const existing = Object.entries(prep.state.existing).filter(([, v]) => v !== null).map(([k]) => k);
     await applyPlans(this.host, prep.plans, {
       source: this.source?.sheet ?? null,
@@ -166,6 +168,30 @@ export class AddinSession {
       import(/* webpackChunkName: "citizen" */ '../shared/i18n/sv-citizen'),
     ]);
     return { doc: buildCitizen(followUp, { generatedAt: isoDate(this.now()) }), fileBase: CITIZEN_HOST.fileBase(followUp.kommun, followUp.year, followUp.reportedPeriod) };
+  }
+
+  /**
+   * Sammanställ flera kommuner, step 1: reads every kommun's structured sheet of the workbook (known
+   * by its table header, whatever it is called) with its own Händelser and Kontroller, and plans the
+   * three roll-up sheets; `commit` writes them and keeps the undo record. The roll-up's code is a
+   * chunk of its own, loaded only now. Three syncs whatever the number of kommuner.
+   */
+  async prepareRollup(): Promise<PreparedRollup> {
+    const { prepareRollup } = await import(/* webpackChunkName: "rollup" */ './rollup');
+    const prep = await prepareRollup(this.rollupDeps(), isoDate(this.now()));
+    this.sheetNames = prep.state.sheetNames;
+    return prep;
+  }
+
+  /** Sammanställning i Word: the region's report from every kommun's structured sheet as edited. Three syncs; the code is the roll-up's chunk. */
+  async rollupReport(): Promise<{ doc: RollupReportDoc; fileName: string }> {
+    const { rollupReport } = await import(/* webpackChunkName: "rollup" */ './rollup');
+    return rollupReport(this.rollupDeps(), isoDate(this.now()));
+  }
+
+  /** What the roll-up's chunk gets of the pane's modules (it imports none of them; see RollupDeps). */
+  private rollupDeps(): RollupDeps {
+    return { host: this.host, caps: this.caps, listSheets, inspectSheets, userError: (m) => new UserError(m) };
   }
 
   /** Ångra senaste körning: deletes what the last run created and writes back what it replaced. Two syncs. */

@@ -55,7 +55,9 @@ export function snapshotPlan(name: string, grid: SheetReadBack): SheetPlan {
     values.push(outV);
     numberFormats.push(outN);
   }
-  const kind: SheetKind = generatedKind(name) ?? 'structured';
+  // The roll-up's sheets are planned as summary sheets (a table, a chart): restored as one.
+  const generated = generatedKind(name);
+  const kind: SheetKind = generated === 'rollup' ? 'summary' : generated ?? 'structured';
   return SheetPlanSchema.parse({
     name,
     kind,

@@ -1,5 +1,6 @@
 // Swedish texts of the roll-up across kommuner: theme names, the roll-up sheets, the region's report and the CLI's rollup command.
 import type { ThemeId } from '../lexicon/sv-themes';
+import { ROLLUP_SHEET } from './sv-rollup-sheets';
 
 /** Theme names as the sheet's Tema list and the report show them. */
 export const THEME_LABEL: Record<ThemeId, string> = {
@@ -22,12 +23,8 @@ export const THEME_SOURCE_LABEL = {
   user: 'ändrat i bladet',
 } as const;
 
-/** Names of the roll-up sheets (at most 31 characters). */
-export const ROLLUP_SHEET = {
-  summary: 'Sammanställning',
-  themes: 'Teman',
-  activities: 'Aktiviteter per tema',
-} as const;
+/** Names of the roll-up sheets (at most 31 characters); their own small file, so that knowing them (`isGeneratedSheet`) does not bring the roll-up's texts along. */
+export { ROLLUP_SHEET };
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
@@ -155,4 +152,31 @@ export const ROLLUP_CLI = {
       errors ? `${errors} fel i underlagen från ${kommunerCount(kommuner)}: se Kontroller i underlagen.` : 'Inga fel i underlagen.',
       ...(skipped ? [`${skipped} ${skipped === 1 ? 'fil kunde' : 'filer kunde'} inte läsas.`] : []),
     ].join(' '),
+} as const;
+
+/** Texts of the roll-up in the hosts: the pane's and sidebar's buttons, the menu item, progress, results and errors. */
+export const ROLLUP_HOST = {
+  /** The action (button, menu item, undo record). */
+  action: 'Sammanställ flera kommuner',
+  /** The pane's button for the region's report as a Word file. */
+  exportDocx: 'Sammanställning i Word',
+  /** The sidebar's button for the region's report as a Google Doc. */
+  exportGoogleDoc: 'Sammanställning som Google-dokument',
+  progress: 'Läser kommunernas strukturerade blad …',
+  progressReport: 'Bygger rapporten för regionen …',
+  writing: 'Skriver sammanställningen …',
+  /** The label of the report's links in the sidebar. */
+  docLink: 'Sammanställning',
+  what: 'sammanställningen gjordes',
+  whatReport: 'rapporten för regionen byggdes',
+  noKommuner:
+    'Det finns inget strukturerat blad att sammanställa. Skapa först ett strukturerat blad per kommun, eller kopiera in kommunernas strukturerade blad hit, och försök igen.',
+  wrote: (kommuner: number, activities: number, names: string[]) =>
+    `Sammanställde ${kommunerCount(kommuner)} med ${activitiesCount(activities)}: skrev ${names.map((n) => `"${n}"`).join(', ')}.`,
+  /** Appended when an earlier roll-up's theme corrections were kept. */
+  keptThemes: (n: number) => `${n} ${n === 1 ? 'temaändring' : 'temaändringar'} från förra sammanställningen står kvar.`,
+  saved: (file: string) => `Rapporten för regionen sparades som ${file}.`,
+  docSaved: (name: string) => `Rapporten för regionen sparades som Google-dokument: ${name}.`,
+  /** The report's file name without extension: "Sammanställning av medborgarlöften 2026-05-04". */
+  fileBase: (date: string) => `${ROLLUP_REPORT.docTitle} ${date}`,
 } as const;
