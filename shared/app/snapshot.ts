@@ -1,6 +1,7 @@
 // Snapshots of sheets a run replaces, and the undo record that restores them ("Ångra senaste körning").
 import type { CellValue, Grid } from '../model/grid';
-import { SheetPlanSchema, type PlanCell, type SheetKind, type SheetPlan } from '../model/sheet-plan';
+import { SheetPlanSchema } from '../model/sheet-plan-schema';
+import { type PlanCell, type SheetKind, type SheetPlan } from '../model/sheet-plan';
 import { generatedKind } from './generated-sheets';
 
 /** A sheet as a host read it back: values, and where it has them, formulas and number formats of the same shape. */

@@ -3,7 +3,7 @@ import { goalTarget } from '../calc/status';
 import { FINDING } from '../i18n/sv-findings';
 import { PARTY_LABEL } from '../i18n/sv';
 import type { Activity, Finding, Goal, Judgement, Note, Party, Period } from '../model/follow-up';
-import { UNCOMPUTED } from '../model/follow-up';
+import { UNCOMPUTED } from '../model/uncomputed';
 import { MILESTONE_JUDGEMENT } from '../lexicon/sv-judgements';
 import { parseCell, type ParsedCell } from '../parse/cell';
 import { milestoneHit } from '../parse/counts/milestones';

@@ -158,12 +158,4 @@ export const FollowUpSchema = z.object({
 });
 export type FollowUp = z.infer<typeof FollowUpSchema>;
 
-/** The fields of an Activity that withStatus computes, before it has run. */
-export const UNCOMPUTED = {
-  total: null,
-  totalApprox: false,
-  totalLowerBound: false,
-  share: null,
-  expected: null,
-  status: 'no-data',
-} as const satisfies Partial<Activity>;
+export { UNCOMPUTED } from './uncomputed';

@@ -1,33 +1,29 @@
 // Grid: a sheet's used range as both hosts hand it over (raw values + display texts), JSON-safe.
-import { z } from 'zod';
-
 /** One raw cell value. Dates arrive as display text (hosts convert Date objects to strings). */
-export const CellValueSchema = z.union([z.string(), z.number(), z.boolean(), z.null()]);
-export type CellValue = z.infer<typeof CellValueSchema>;
+export type CellValue = string | number | boolean | null;
 
-/** A merged range, zero-based and relative to `values[0][0]` (JSON-safe). */
-export const MergeSchema = z.object({
-  row: z.number().int().min(0),
-  col: z.number().int().min(0),
-  rows: z.number().int().min(1),
-  cols: z.number().int().min(1),
-});
-export type Merge = z.infer<typeof MergeSchema>;
+/** A merged range, zero-based and relative to `values[0][0]` (JSON-safe; rows, cols ≥ 1). */
+export interface Merge {
+  row: number;
+  col: number;
+  rows: number;
+  cols: number;
+}
 
 /**
  * A rectangular block of a sheet. `values[r][c]` is the raw value, `texts[r][c]` what the
  * user sees. `origin` is the zero-based row/column of values[0][0] in the sheet (used range
  * offset), so findings can name the real cell. `merges` lists the sheet's merged ranges when the
- * host can tell; after `normalizeGrid` a merge's value is in its top-left cell only.
+ * host can tell; after `normalizeGrid` a merge's value is in its top-left cell only. Plain types,
+ * no schema: whatever a host hands over goes through `normalizeGrid`, which never throws.
  */
-export const GridSchema = z.object({
-  sheetName: z.string().nullable().default(null),
-  origin: z.object({ row: z.number().int().min(0), col: z.number().int().min(0) }).default({ row: 0, col: 0 }),
-  values: z.array(z.array(CellValueSchema)),
-  texts: z.array(z.array(z.string())).optional(),
-  merges: z.array(MergeSchema).optional(),
-});
-export type Grid = z.infer<typeof GridSchema>;
+export interface Grid {
+  sheetName: string | null;
+  origin: { row: number; col: number };
+  values: CellValue[][];
+  texts?: string[][];
+  merges?: Merge[];
+}
 
 /** Builds a grid from rows of display text (e.g. a pasted TSV). */
 export function gridFromRows(rows: CellValue[][], sheetName: string | null = null): Grid {

@@ -3,7 +3,7 @@ import { formatGoal } from '../format/cells';
 import { JUDGEMENT_LABEL } from '../i18n/sv';
 import { UPDATE, UPDATE_FIELD } from '../i18n/sv-update';
 import type { Activity, JudgementValue, Note, Period } from '../model/follow-up';
-import { UNCOMPUTED } from '../model/follow-up';
+import { UNCOMPUTED } from '../model/uncomputed';
 import { eventsHash, goalKey, importedRecordOf, partyKey, periodCount, textHash, type ImportedRecord } from '../plan/imported';
 import { resolve, type Outcome } from './resolve';
 

@@ -1,6 +1,7 @@
 // Shared host contract: what the ExcelJS adapter really writes (read back from .xlsx), plus a plan using every plan feature.
 import ExcelJS from 'exceljs';
-import { SheetPlanSchema, type PlanCell, type SheetPlan } from '../../shared/model/sheet-plan';
+import { SheetPlanSchema } from '../../shared/model/sheet-plan-schema';
+import { type PlanCell, type SheetPlan } from '../../shared/model/sheet-plan';
 import { planToGrid } from '../../shared/plan/plan-to-grid';
 import { fromExcelJsFormula, xlsxBuffer } from '../../cli/xlsx-adapter';
 

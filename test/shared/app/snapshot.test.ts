@@ -1,7 +1,7 @@
 // snapshotPlan/undoRecordOf: a replaced sheet is written back as it was (formulas live, text stays text).
 import { snapshotPlan, undoRecordOf } from '../../../shared/app/snapshot';
 import { planToGrid } from '../../../shared/plan/plan-to-grid';
-import { SheetPlanSchema } from '../../../shared/model/sheet-plan';
+import { SheetPlanSchema } from '../../../shared/model/sheet-plan-schema';
 
 const readBack = {
   sheetName: 'Medborgarlöften 2019',

@@ -1,7 +1,8 @@
 // splitPlan/batchPlans: big plans are cut between rows into pieces under the request budget that together write every cell.
 import { batchPlans, planBytes, requestBytes, splitPlan, utf8Length, PlanTooLargeError } from '../../../shared/app/split-plan';
 import { planToGrid } from '../../../shared/plan/plan-to-grid';
-import { SheetPlanSchema, type SheetPlan } from '../../../shared/model/sheet-plan';
+import { SheetPlanSchema } from '../../../shared/model/sheet-plan-schema';
+import { type SheetPlan } from '../../../shared/model/sheet-plan';
 import { allFeaturesPlans } from '../../support/contract';
 
 /** A structured-like plan with `n` seed-looking activity rows. */

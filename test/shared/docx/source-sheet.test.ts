@@ -3,7 +3,7 @@ import { readFileSync } from 'fs';
 import { join } from 'path';
 import { planWordSheet, wordSheetName } from '../../../shared/docx/source-sheet';
 import { readDocx } from '../../../shared/docx/open-docx';
-import { SheetPlanSchema } from '../../../shared/model/sheet-plan';
+import { SheetPlanSchema } from '../../../shared/model/sheet-plan-schema';
 import { planToGrid } from '../../../shared/plan';
 import { isGeneratedSheet } from '../../../shared/app/generated-sheets';
 import { a1Range } from '../../../shared/model/a1';

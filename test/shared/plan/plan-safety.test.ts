@@ -2,7 +2,8 @@
 import fc from 'fast-check';
 import { JUDGEMENT_LABEL, STATUS_COLOUR, STATUS_LABEL } from '../../../shared/i18n/sv';
 import type { FollowUp } from '../../../shared/model/follow-up';
-import { SheetPlanSchema, looksLikeFormula, type PlanCell, type SheetPlan } from '../../../shared/model/sheet-plan';
+import { SheetPlanSchema } from '../../../shared/model/sheet-plan-schema';
+import { looksLikeFormula, type PlanCell, type SheetPlan } from '../../../shared/model/sheet-plan';
 import {
   EVENTS_SHEET,
   FINDINGS_SHEET,

@@ -6,7 +6,7 @@ import { importFollowUp } from '../../../shared/import/import-follow-up';
 import { THEME_IDS } from '../../../shared/lexicon/sv-themes';
 import type { FollowUp, Status } from '../../../shared/model/follow-up';
 import { gridFromTsv } from '../../../shared/model/grid';
-import { SheetPlanSchema } from '../../../shared/model/sheet-plan';
+import { SheetPlanSchema } from '../../../shared/model/sheet-plan-schema';
 import { EVENTS_SHEET, FINDINGS_SHEET, planImportSheets, planToGrid, STATUS_ORDER, structuredColumns } from '../../../shared/plan';
 import {
   ACTIVITY_COLS,
