@@ -3,18 +3,14 @@ import type { FollowUp } from '../shared/model/follow-up';
 import { gridIsEmpty, type Grid } from '../shared/model/grid';
 import type { SheetPlan } from '../shared/model/sheet-plan';
 import { importFollowUp } from '../shared/import/import-follow-up';
-import { planImportSheets } from '../shared/plan/index';
-import { planSummary } from '../shared/plan/summary';
-import { readStructured } from '../shared/plan/read-structured';
 import { EVENTS_SHEET, FINDINGS_SHEET, structuredSheetName, summarySheetName } from '../shared/plan/names';
-import { buildReport } from '../shared/report/build-report';
 import type { ReportDoc } from '../shared/report/report-doc';
 import type { CitizenDoc } from '../shared/citizen/citizen-doc';
 import type { RollupReportDoc } from '../shared/rollup/rollup-report-doc';
 import type { PreparedRollup, RollupDeps } from './rollup';
 import { previewOf, type Preview } from '../shared/app/preview';
 import { findStructuredSheet, generatedKind, isGeneratedSheet } from '../shared/app/generated-sheets';
-import { undoRecordOf, type UndoRecord } from '../shared/app/snapshot';
+import type { UndoRecord } from '../shared/app/snapshot';
 import { PlanTooLargeError } from '../shared/app/split-plan';
 import { UI } from '../shared/i18n/sv-ui';
 import { applyPlans, inspectSheets, listSheets, readSource, selectCell, SourceSheetError, NO_EXTRAS, type Capabilities, type ExcelHost, type SheetsState } from './excel-adapter';
@@ -56,6 +52,15 @@ export function userMessage(e: unknown, what: string): string {
   if (code === 'InvalidOperationInCellEditMode') return UI.errors.busy;
   if (code === 'RequestPayloadSizeLimitExceeded' || code === 'PayloadTooLarge') return UI.errors.tooLarge;
   return UI.errors.unexpected(what);
+}
+
+/**
+ * The plan builders, the reader of the structured sheet, the report builder and the undo record:
+ * loaded with the first action that writes or reads back (their own chunk, with the schema
+ * library), so the pane's first script holds only what Läs in needs.
+ */
+function writers() {
+  return import(/* webpackChunkName: "writers" */ './writers');
 }
 
 /** Holds what the pane has read and the last run's undo record. One instance per pane. */
@@ -121,6 +126,7 @@ export class AddinSession {
   async prepareStructure(): Promise<PreparedWrite> {
     const f = this.followUp;
     if (!f || !this.source) throw new UserError(UI.errors.readFirst);
+    const { planImportSheets } = await writers();
     const plans = planImportSheets(f);
     const state = await inspectSheets(this.host, plans.map((p) => p.name));
     this.sheetNames = state.sheetNames;
@@ -130,6 +136,7 @@ export class AddinSession {
   /** Skapa sammanfattning, step 1: reads the structured sheet back as edited, plans the summary. One sync. */
   async prepareSummary(): Promise<PreparedWrite> {
     const { followUp, state } = await this.readBack(true);
+    const { planSummary } = await writers();
     const plan = planSummary(followUp, { generatedAt: isoDate(this.now()) });
     // The summary's name is known only now; its snapshot was read with every summary sheet.
     const existing = state.existing[plan.name] !== undefined ? state.existing[plan.name] : null;
@@ -146,6 +153,7 @@ export class AddinSession {
       capabilities: this.caps,
       activate: prep.plans[0]?.name ?? null,
     });
+    const { undoRecordOf } = await writers();
     this.undo = undoRecordOf(prep.action, prep.state.existing, this.now());
     const names = prep.plans.map((p) => p.name);
     this.sheetNames = [...new Set([...this.sheetNames, ...names])];
@@ -156,6 +164,7 @@ export class AddinSession {
   /** Exportera rapport: the report built from the structured sheet as edited. One sync. */
   async report(): Promise<{ doc: ReportDoc; fileName: string }> {
     const { followUp } = await this.readBack(false);
+    const { buildReport } = await writers();
     return { doc: buildReport(followUp, { generatedAt: isoDate(this.now()) }), fileName: reportFileName(followUp) };
   }
 
@@ -230,6 +239,7 @@ export class AddinSession {
     this.sheetNames = state.sheetNames;
     const grid = state.readBack[structured];
     if (!grid) throw new UserError(UI.errors.noStructured);
+    const { readStructured } = await writers();
     const followUp = readStructured({ structured: grid, events: state.readBack[EVENTS_SHEET] ?? null, findings: state.readBack[FINDINGS_SHEET] ?? null });
     if (withSummaries) {
       const name = summarySheetName(followUp.reportedPeriod, followUp.year, followUp.periodKind);

@@ -1,0 +1,6 @@
+// What the pane loads with its first writing action (one lazy chunk): plan builders, readStructured, the report builder, undo records.
+export { planImportSheets } from '../shared/plan/index';
+export { planSummary } from '../shared/plan/summary';
+export { readStructured } from '../shared/plan/read-structured';
+export { buildReport } from '../shared/report/build-report';
+export { undoRecordOf } from '../shared/app/snapshot';
