@@ -8,6 +8,8 @@ import { periodLabels } from '../../shared/model/periods';
 import { detectCapabilities, type ExcelHost } from '../excel-adapter';
 import { AddinSession, PANE_READY_MARK, UserError, userMessage, type PreparedWrite } from '../session';
 import { byId, el, fillPeriodSelect } from '../../ui/dom';
+import { findStructuredSheet } from '../../shared/app/generated-sheets';
+import { structuredSheetName } from '../../shared/plan/names';
 
 const $ = byId;
 
@@ -41,6 +43,8 @@ function updateButtons(): void {
   b('btn-citizen-docx').disabled = busy;
   b('btn-rollup').disabled = busy;
   b('btn-rollup-docx').disabled = busy;
+  b('btn-update').disabled = busy;
+  b('btn-replace').disabled = busy;
   b('btn-undo').disabled = busy || !session?.undo;
   b('btn-undo').title = session?.undo ? UI.pane.undoAvailable(session.undo.action) : UI.pane.undoNothing;
   // Settings can't change under a running action (the change would be lost).
@@ -232,6 +236,7 @@ function wire(): void {
       const preview = await session.read({ selectionOnly, reportedPeriod: periodSetting() });
       readSelection = selectionOnly;
       renderPreview(preview);
+      await offerUpdate();
       return UI.result.read(preview.kommun, preview.year);
     }),
   );
@@ -248,6 +253,7 @@ function wire(): void {
       const { preview, sheet } = await session.openWordFile(new Uint8Array(await file.arrayBuffer()), file.name, { reportedPeriod: periodSetting() });
       readSelection = false;
       renderPreview(preview);
+      await offerUpdate();
       return DOCX_ACTION.opened(sheet);
     });
   });
@@ -255,6 +261,7 @@ function wire(): void {
     if (!session.source) return;
     void act(UI.progress.importing, UI.errors.whatRead, async () => {
       renderPreview(session.reimport(periodSetting()));
+      await offerUpdate();
       return null;
     });
   });
@@ -323,6 +330,41 @@ function wireRollup(): void {
   $('btn-rollup-docx').addEventListener('click', () => click(UI.errors.whatReport, 'rollupDocx'));
 }
 
+/** The Excel host the session talks to (the update chunk reads the structured sheet through it). */
+let excelHost: ExcelHost;
+
+/** The update chunk's view of the pane. */
+function updatePane() {
+  return { session, host: excelHost, progress: (text: string) => setBusy(true, text) };
+}
+
+/**
+ * After a read: when the workbook has a structured sheet of the same year, the update chunk
+ * loads and shows Uppdatera beside Ersätt with what an update would do (one sync); otherwise the
+ * offer is hidden and nothing more is loaded.
+ */
+async function offerUpdate(): Promise<void> {
+  const f = session.followUp;
+  const target = f ? findStructuredSheet(session.sheetNames, structuredSheetName(f.year)) : null;
+  $('update-offer').hidden = true;
+  if (!target) return;
+  await (await import(/* webpackChunkName: "update" */ './update-pane')).showOffer(updatePane());
+}
+
+/** Uppdatera (write the update shown) and Ersätt (the structured sheet made anew, as Skapa strukturerat blad). */
+function wireUpdate(): void {
+  $('btn-update').addEventListener('click', () =>
+    act(UI.progress.writing, UI.errors.whatWrite, async () => (await import(/* webpackChunkName: "update" */ './update-pane')).runUpdate(updatePane())),
+  );
+  $('btn-replace').addEventListener('click', () =>
+    act(UI.progress.checkingSheets, UI.errors.whatWrite, async () => {
+      const done = await writeConfirmed(await session.prepareStructure());
+      if (done) $('update-offer').hidden = true;
+      return done;
+    }),
+  );
+}
+
 /** Start-up: checks the host and its requirement sets, then enables the pane. */
 export function start(): void {
   applyTexts();
@@ -346,8 +388,10 @@ export function start(): void {
     }
     const host: ExcelHost = { run: (batch) => Excel.run(batch) };
     session = new AddinSession(host, detectCapabilities());
+    excelHost = host;
     wire();
     wireRollup();
+    wireUpdate();
     updateButtons();
     // The moment the pane answers clicks: read by the first-render benchmark (and visible in the browser's performance tools).
     performance.mark(PANE_READY_MARK);

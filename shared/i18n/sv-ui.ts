@@ -107,3 +107,20 @@ export const SHEETS_UI = {
   reportPdf: 'Öppna PDF-filen',
   reportInRoot: 'Mappen där kalkylarket ligger gick inte att nå, så rapporten sparades i Min enhet.',
 } as const;
+
+// ---------------------------------------------------------------------------------------------
+// Uppdatera: reading a newer version of the source into an existing structured sheet (both hosts).
+// ---------------------------------------------------------------------------------------------
+export const UPDATE_UI = {
+  update: 'Uppdatera',
+  replace: 'Ersätt',
+  heading: 'Det finns redan ett strukturerat blad',
+  offer: (sheet: string) =>
+    `Bladet "${sheet}" gäller samma uppföljning. Uppdatera behåller allt du har fyllt i (antal, bedömningar, kommentarer) och fyller på från den nya versionen; Ersätt skriver bladet på nytt.`,
+  preview: (summary: string) => `Uppdatera gör så här: ${summary}.`,
+  more: (n: number) => `… och ${n} till (se bladet Kontroller efteråt).`,
+  progress: 'Uppdaterar bladen …',
+  what: 'bladen uppdaterades',
+  done: (sheet: string, summary: string) => `Uppdaterade "${sheet}": ${summary}. Konflikter står på bladet Kontroller; du kan ångra med "Ångra senaste körning".`,
+  readFirst: 'Välj Läs in först, så visas vad en uppdatering gör.',
+} as const;

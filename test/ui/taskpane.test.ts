@@ -12,7 +12,9 @@ import { FakeWorkbook, type FakeValue } from '../support/excel-fake';
 import { readSource, type ExcelHost } from '../../addin/excel-adapter';
 import { importFollowUp } from '../../shared/import/import-follow-up';
 import { previewOf, type Preview } from '../../shared/app/preview';
-import { UI } from '../../shared/i18n/sv-ui';
+import { UI, UPDATE_UI } from '../../shared/i18n/sv-ui';
+import { UPDATE } from '../../shared/i18n/sv-update';
+import { structuredColumns } from '../../shared/plan/layout';
 import { reportedLabel } from '../../shared/i18n/sv-plan';
 import { DOCX } from '../../shared/i18n/sv-docx';
 import { DOCX_ACTION } from '../../shared/i18n/sv-docx-action';
@@ -557,5 +559,51 @@ describe('Öppna Word-fil', () => {
     await chooser.setFiles(wordFile('eksjo-2019.docx'));
     expect((await settle(page)).result).toBe(DOCX_ACTION.opened('Underlag – eksjo-2019'));
     expect(await activityRows(page)).toEqual(expectedRows(previewOf(importFollowUp(seedGrid(EKSJO)))));
+  });
+});
+
+describe('Uppdatera in the pane', () => {
+  it('Läs in on a source whose structured sheet exists offers Uppdatera beside Ersätt with the preview; Uppdatera keeps the user\'s judgement; undo restores', async () => {
+    const page = await openPane(seedSetup(EKSJO));
+    await clickAndSettle(page, UI.actions.read);
+    expect(await page.locator('#update-offer').isHidden()).toBe(true);
+    await clickAndSettle(page, UI.actions.structure);
+    // The user judges A2 on the structured sheet, then reads the source again.
+    const col = structuredColumns(3).judgement;
+    await page.evaluate((judgement) => {
+      const s = window.__book.sheet('Medborgarlöften 2019')!;
+      const row = s.grid().findIndex((r) => r[0] === 'A2');
+      Object.assign(s.cell(row, judgement, true)!, { value: 'Pågår', formula: null, quotePrefix: false });
+      window.__book.dirty = true;
+      window.__book.active = 'eksjo-2019';
+    }, col);
+    const read = await clickAndSettle(page, UI.actions.read);
+    expect(read.error).toBe('');
+    expect(await page.locator('#update-offer').isVisible()).toBe(true);
+    expect(await page.locator('#update-heading').textContent()).toBe(UPDATE_UI.heading);
+    expect(await page.locator('#update-text').textContent()).toBe(UPDATE_UI.offer('Medborgarlöften 2019'));
+    expect(await page.locator('#update-summary').textContent()).toBe(UPDATE_UI.preview(UPDATE.summary({ added: 0, filled: 0, changed: 0, conflicts: 0, gone: 0 })));
+    const sheetsBefore = await sheetNames(page);
+
+    const updated = await clickAndSettle(page, UPDATE_UI.update);
+    expect(updated.error).toBe('');
+    expect(updated.result).toMatch(/^Uppdaterade "Medborgarlöften 2019"/);
+    expect(await page.locator('#update-offer').isHidden()).toBe(true);
+    expect(await sheetNames(page)).toEqual(sheetsBefore);
+    const judged = () => page.evaluate((judgement) => {
+      const s = window.__book.sheet('Medborgarlöften 2019')!;
+      const g = s.grid();
+      return g[g.findIndex((r) => r[0] === 'A2')][judgement];
+    }, col);
+    expect(await judged()).toBe('Pågår');
+    expect(await button(page, UI.actions.undo).getAttribute('title')).toBe(UI.pane.undoAvailable(UPDATE_UI.update));
+    expect((await clickAndSettle(page, UI.actions.undo)).error).toBe('');
+    expect(await judged()).toBe('Pågår');
+    // Ersätt after a read is Skapa strukturerat blad: it asks first.
+    await page.evaluate(() => (window.__book.active = 'eksjo-2019'));
+    await clickAndSettle(page, UI.actions.read);
+    await button(page, UPDATE_UI.replace).click();
+    await page.waitForSelector('#confirm', { state: 'visible' });
+    expect((page as Page & { errors?: string[] }).errors).toEqual([]);
   });
 });
