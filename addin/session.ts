@@ -63,6 +63,15 @@ function writers() {
   return import(/* webpackChunkName: "writers" */ './writers');
 }
 
+/** The reader of a summary's "Sammanfattande analys" and the report's analysis section: in the writers' chunk. */
+async function analysisReader() {
+  const [{ readSummaryAnalysis }, { withAnalysis }] = await Promise.all([
+    import(/* webpackChunkName: "writers" */ '../shared/plan/summary-analysis'),
+    import(/* webpackChunkName: "writers" */ '../shared/app/report-analysis'),
+  ]);
+  return { readSummaryAnalysis, withAnalysis };
+}
+
 /** Holds what the pane has read and the last run's undo record. One instance per pane. */
 export class AddinSession {
   source: { grid: Grid; sheet: string; address: string } | null = null;
@@ -136,10 +145,11 @@ export class AddinSession {
   /** Skapa sammanfattning, step 1: reads the structured sheet back as edited, plans the summary. One sync. */
   async prepareSummary(): Promise<PreparedWrite> {
     const { followUp, state } = await this.readBack(true);
-    const { planSummary } = await writers();
-    const plan = planSummary(followUp, { generatedAt: isoDate(this.now()) });
-    // The summary's name is known only now; its snapshot was read with every summary sheet.
-    const existing = state.existing[plan.name] !== undefined ? state.existing[plan.name] : null;
+    const [{ planSummary }, { readSummaryAnalysis }] = await Promise.all([writers(), analysisReader()]);
+    const name = planSummary(followUp, { generatedAt: isoDate(this.now()) }).name;
+    // The summary's name is known only now; its snapshot was read with every summary sheet. A summary made again keeps its "Sammanfattande analys".
+    const existing = state.existing[name] !== undefined ? state.existing[name] : null;
+    const plan = planSummary(followUp, { generatedAt: isoDate(this.now()), analysis: readSummaryAnalysis(existing) });
     const narrowed: SheetsState = { ...state, existing: { [plan.name]: existing } };
     return { action: UI.actions.summary, plans: [plan], replacing: existing ? [plan.name] : [], state: narrowed, followUp };
   }
@@ -161,11 +171,12 @@ export class AddinSession {
     return names;
   }
 
-  /** Exportera rapport: the report built from the structured sheet as edited. One sync. */
+  /** Exportera rapport: the report built from the structured sheet as edited, the "Sammanfattande analys" of the period's summary first. One sync. */
   async report(): Promise<{ doc: ReportDoc; fileName: string }> {
-    const { followUp } = await this.readBack(false);
-    const { buildReport } = await writers();
-    return { doc: buildReport(followUp, { generatedAt: isoDate(this.now()) }), fileName: reportFileName(followUp) };
+    const { followUp, state } = await this.readBack(true);
+    const [{ buildReport }, { readSummaryAnalysis, withAnalysis }] = await Promise.all([writers(), analysisReader()]);
+    const summary = state.existing[summarySheetName(followUp.reportedPeriod, followUp.year, followUp.periodKind)] ?? null;
+    return { doc: withAnalysis(buildReport(followUp, { generatedAt: isoDate(this.now()) }), readSummaryAnalysis(summary)), fileName: reportFileName(followUp) };
   }
 
   /** Exportera medborgarversion: the citizen version built from the structured sheet as edited; `fileBase` has no extension. One sync; the builder is a lazy chunk. */

@@ -141,3 +141,36 @@ describe('Uppdatera in the Excel add-in (fake Excel)', () => {
     expect(await counts(2000)).toEqual(small);
   }, 120000);
 });
+
+describe('the tertial turns (Excel)', () => {
+  it('the summary follows the reported period and the earlier one stays; a summary made again keeps its analysis, which leads the report; one sync to read', async () => {
+    const { source } = yearSources(seedGrid('eskilstuna-2019'));
+    const book = new FakeWorkbook();
+    book.evaluator = hyperFormulaEvaluator;
+    book.addGrid('T1', source(1).values as (string | null)[][]);
+    book.active = 'T1';
+    const s = new AddinSession(host(book), NO_EXTRAS);
+    await s.read();
+    await s.commit(await s.prepareStructure());
+    await s.commit(await s.prepareSummary());
+    book.addGrid('T2', source(2).values as (string | null)[][]);
+    book.active = 'T2';
+    await s.read();
+    await s.commit(prepared(await prepareUpdate(host(book), s.followUp!, s.sheetNames)));
+    expect(await syncs(book, async () => s.commit(await s.prepareSummary()))).toBe(2);
+    expect(book.sheets.map((x) => x.name).filter((n) => n.startsWith('Sammanfattning'))).toEqual(['Sammanfattning T1 2019', 'Sammanfattning T2 2019']);
+    // The user writes an analysis on the T2 summary; made again, it stays.
+    const sum = book.sheet('Sammanfattning T2 2019')!;
+    const row = sum.grid().findIndex((r) => r[0] === 'Sammanfattande analys') + 1;
+    Object.assign(sum.cell(row, 0, true)!, typeEntry("'Halvvägs: trafiken efter plan.", 'General'));
+    const again = await s.prepareSummary();
+    expect(again.replacing).toEqual(['Sammanfattning T2 2019']);
+    await s.commit(again);
+    expect(book.sheet('Sammanfattning T2 2019')!.grid()[row][0]).toBe('Halvvägs: trafiken efter plan.');
+    let doc: Awaited<ReturnType<AddinSession['report']>>['doc'] | null = null;
+    expect(await syncs(book, async () => { doc = (await s.report()).doc; })).toBe(1);
+    const h2 = doc!.blocks.filter((b) => b.type === 'heading' && b.level === 2);
+    expect(h2[0]).toMatchObject({ text: 'Sammanfattande analys' });
+    expect(doc!.blocks).toContainEqual({ type: 'paragraph', tone: 'normal', text: 'Halvvägs: trafiken efter plan.' });
+  }, 60000);
+});
