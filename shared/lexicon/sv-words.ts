@@ -21,7 +21,7 @@ export const NOT_COUNT_BEFORE = [
 ];
 
 /** A word right after a number that makes it a measure, not a count ("50 km/h", "20 %", "15-åringar"). */
-export const NOT_COUNT_AFTER = /^(?:%|procent|procentenheter|km|km\/h|m|meter|kr|kronor|kronor\.|tkr|mkr|sek|år|års|åring|åringar|åriga|årig|h|min|minuter|sekunder|grader|mil|kg|g|liter|l|promille|‰|:e|:a|e|a)$/;
+export const NOT_COUNT_AFTER = /^(?:%|procent|procentenheter|km|km\/h|m|meter|kr|kronor|kronor\.|tkr|mkr|sek|miljon|miljoner|miljard|miljarder|år|års|åring|åringar|åriga|årig|h|min|minuter|sekunder|grader|mil|kg|g|liter|l|promille|‰|:e|:a|e|a)$/;
 
 /** Words that end a noun phrase after a number. */
 export const PREPOSITIONS = ['med', 'av', 'för', 'bland', 'till', 'från', 'hos', 'mot', 'i', 'på', 'om', 'vid', 'under', 'över', 'efter', 'inför', 'kring', 'utav', 'per', 'än', 'utifrån', 'enligt', 'inom', 'genom', 'mellan', 'utanför', 'längs', 'via', 'runt'];
@@ -50,7 +50,11 @@ export const EN_COUNT_CONTEXT = [
   // Verb-first fragments of reports: "Öppnat ett nytt kontor", "Medverkat vid en trygghetsvandring".
   'öppnat', 'öppnats', 'öppnade', 'invigt', 'invigts', 'skapat', 'skapats', 'bildat', 'bildats', 'inrättat', 'inrättats', 'infört', 'införts',
   'anställt', 'anställts', 'medverkat', 'medverkade', 'deltagit', 'närvarat', 'bjöd', 'anordnade', 'arrangerade', 'höll', 'startade',
+  'skickades', 'skickat', 'skickats', 'delades', 'delats', 'delat', 'sändes', 'skickade',
 ];
+
+/** An en/ett before a comparative or participle adjective is an article ("en säkrare trafikmiljö", "Ett intensifierat arbete"). */
+export const EN_BEFORE_ADJECTIVE = /^[\p{L}]{3,}(?:are|erat|erad|rat|rad)$/u;
 
 /** Prepositions after which en/ett still counts the activity when its noun is the goal's ("medverkat vid en trygghetsvandring"). */
 export const EN_AFTER_PREPOSITION = ['vid', 'i', 'på'];

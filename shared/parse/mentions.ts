@@ -3,6 +3,7 @@ import {
   APPROX_WORDS,
   COUNT_FILLERS,
   EN_AFTER_PREPOSITION,
+  EN_BEFORE_ADJECTIVE,
   EN_CONTEXT_NOT_VERB,
   EN_COUNT_CONTEXT,
   EN_NOT_COUNT_BEFORE,
@@ -147,7 +148,7 @@ function readMentions(text: string): Mention[] {
               (verbSeen && prev && (prev.low === 'och' || prev.low === 'samt' || prev.text === ',' || EN_PREP.has(prev.low)));
             const startOfSentence = !prev || (prev.kind === 'punct' && /[.!?:;•\-–]/.test(prev.text));
             if (!ctx && !startOfSentence) continue;
-            if (!nt || nt.kind !== 'word' || NOT_COUNT_AFTER_EN.has(nt.low) || STOP.has(nt.low)) continue;
+            if (!nt || nt.kind !== 'word' || NOT_COUNT_AFTER_EN.has(nt.low) || STOP.has(nt.low) || EN_BEFORE_ADJECTIVE.test(nt.low)) continue;
           }
           if (t.low === 'sex' && next && next.kind === 'word' && /^(?:och|köp|brott|ualbrott)/.test(next.low)) continue;
           value = w;

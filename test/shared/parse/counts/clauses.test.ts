@@ -79,3 +79,14 @@ describe('wording families of real follow-ups', () => {
     expect(parseCell('Genomfört ytterligare en trygghetsvandring', ctx('trygghetsvandringar')).value).toBe(1);
   });
 });
+
+describe('en/ett as article or count', () => {
+  test('before a comparative or participle adjective it is an article', () => {
+    expect(parseCell('Vingåkers kommun har arbetat aktivt med en säkrare trafikmiljö.', ctx(null)).value).toBeNull();
+    expect(parseGoals('Ett intensifierat arbete mot narkotikaförsäljning och mot illegala vapen, främst i Biskopsgården')).toEqual([]);
+  });
+
+  test('after a passive report verb it counts', () => {
+    expect(parseCell('I början av mars förra året skickades ett informationsbrev om mopedåkning ut till alla föräldrar.', ctx(null)).value).toBe(1);
+  });
+});
