@@ -19,6 +19,9 @@ import { buildCitizen } from '../../shared/citizen/build-citizen';
 import { renderCitizenHtml } from '../../shared/citizen/render-html';
 import { citizenAsReportDoc } from '../../shared/citizen/as-report-doc';
 import { CITIZEN_HOST } from '../../shared/i18n/sv-citizen';
+import { ROLLUP_HOST } from '../../shared/i18n/sv-rollup';
+import { buildRollupReportFromData } from '../../shared/rollup/build-rollup-report';
+import { readRollupSheets, rollupAsReportDoc, rollupOf, type RollupRead } from './rollup';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -334,4 +337,51 @@ export function menuReport(): ActionResult {
 export function menuSidebar(): void {
   const html = HtmlService.createHtmlOutputFromFile('sidebar').setTitle(UI.appName);
   ui().showSidebar(html);
+}
+
+// ---- roll-up across kommuner (Sammanställ flera kommuner) ----
+
+/** Every kommun's structured sheet of the spreadsheet, read as `readRollupSheets` reads it (the hidden undo backups left out); a UserError when there is none. */
+function readRollup(ss: Spreadsheet): RollupRead {
+  const backups = new Set((lastRun()?.replaced ?? []).map((r) => r.backup));
+  const read = readRollupSheets(ss, (n) => backups.has(n));
+  if (!read) throw new UserError(ROLLUP_HOST.noKommuner);
+  return read;
+}
+
+/**
+ * Sammanställ flera kommuner: every structured sheet of the spreadsheet (one per kommun, found by
+ * its table header whatever it is called, each with its own Händelser and Kontroller) as edited,
+ * rolled up into Sammanställning, Teman and Aktiviteter per tema. Themes users corrected in an
+ * earlier Aktiviteter per tema stay. Existing roll-up sheets are replaced only when `confirmed`,
+ * backed up first, so "Ångra senaste körning" restores them (or deletes new ones).
+ */
+export function rollup(confirmed: boolean): ActionResult {
+  return withLock(ROLLUP_HOST.what, () => {
+    const ss = active();
+    const { plans, data } = rollupOf(readRollup(ss), today(ss));
+    const existing = existingOf(ss, plans);
+    if (existing.length && !confirmed) return { ok: false, needsConfirm: existing, message: UI.pane.confirmReplace(existing) };
+    const written = writePlans(ss, ROLLUP_HOST.action, plans, docProps().getProperty(SOURCE_KEY));
+    const kept = data.activities.filter((a) => a.byUser).length;
+    const message = [ROLLUP_HOST.wrote(data.kommuner.length, data.total.activities, written), kept ? ROLLUP_HOST.keptThemes(kept) : ''].filter(Boolean).join(' ');
+    return { ok: true, message, written, lastRun: ROLLUP_HOST.action };
+  });
+}
+
+/** Sammanställning som Google-dokument: the region's report through the report's Doc export (Doc + PDF beside the spreadsheet). */
+export function rollupDoc(): ActionResult {
+  return withLock(ROLLUP_HOST.whatReport, () => {
+    const ss = active();
+    const { data } = rollupOf(readRollup(ss), today(ss));
+    const doc = rollupAsReportDoc(buildRollupReportFromData(data));
+    const res = exportReport(doc, ss.getId(), `${ROLLUP_HOST.fileBase(today(ss))}`);
+    const message = [ROLLUP_HOST.docSaved(res.docName), res.besideSpreadsheet ? '' : SHEETS_UI.reportInRoot].filter(Boolean).join(' ');
+    return { ok: true, message, report: res, reportLabel: ROLLUP_HOST.docLink };
+  });
+}
+
+/** Sammanställ flera kommuner from the menu: asks before replacing, then says what was written. */
+export function menuRollup(): ActionResult {
+  return show(confirmThen(rollup(false), () => rollup(true)));
 }

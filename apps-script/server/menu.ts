@@ -1,5 +1,6 @@
 // The add-on menu "Medborgarlöften": built in onOpen without authorisation (only the UI service is used).
 import { UI } from '../../shared/i18n/sv-ui';
+import { ROLLUP_HOST } from '../../shared/i18n/sv-rollup';
 
 /** Menu items and the top-level functions they call. */
 export const MENU_ITEMS: { label: string; fn: string }[] = [
@@ -8,6 +9,7 @@ export const MENU_ITEMS: { label: string; fn: string }[] = [
   { label: UI.actions.report, fn: 'menuReport' },
   { label: UI.actions.sidebar, fn: 'menuSidebar' },
   { label: UI.actions.undo, fn: 'menuUndo' },
+  { label: ROLLUP_HOST.action, fn: 'menuRollup' },
 ];
 
 /**

@@ -4,6 +4,7 @@ import { DOCX_ACTION } from '../../shared/i18n/sv-docx-action';
 import { DOCX } from '../../shared/i18n/sv-docx';
 import { DOCX_LIMITS } from '../../shared/docx/limits';
 import { CITIZEN_HOST } from '../../shared/i18n/sv-citizen';
+import { ROLLUP_HOST } from '../../shared/i18n/sv-rollup';
 import type { Preview } from '../../shared/app/preview';
 import { periodLabels } from '../../shared/model/periods';
 import { byId, el, fillPeriodSelect } from '../../ui/dom';
@@ -243,4 +244,13 @@ function init(): void {
   $<HTMLSelectElement>('period').onchange = () => call('preview', [period()], UI.progress.reading);
 }
 
+/** Sammanställ flera kommuner (asks before replacing, like the other writes) and Sammanställning som Google-dokument (links below). */
+function initRollup(): void {
+  $('btnRollup').textContent = ROLLUP_HOST.action;
+  $('btnRollupDoc').textContent = ROLLUP_HOST.exportGoogleDoc;
+  $('btnRollup').onclick = () => call('rollup', [false], ROLLUP_HOST.progress);
+  $('btnRollupDoc').onclick = () => call('rollupDoc', [], ROLLUP_HOST.progressReport);
+}
+
 init();
+initRollup();

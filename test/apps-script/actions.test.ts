@@ -240,7 +240,7 @@ describe('Visa sidopanel and onInstall', () => {
     const { run } = loadBundle(env);
     run('onInstall', { authMode: 'FULL' });
     expect(env.menus).toHaveLength(1);
-    expect(env.menus[0].items.map((i) => i.fn)).toEqual(['menuReadAndStructure', 'menuSummary', 'menuReport', 'menuSidebar', 'menuUndo']);
+    expect(env.menus[0].items.map((i) => i.fn)).toEqual(['menuReadAndStructure', 'menuSummary', 'menuReport', 'menuSidebar', 'menuUndo', 'menuRollup']);
     expect(env.log.calls.every((c) => /^(SpreadsheetApp\.getUi|Ui\.createAddonMenu|Menu\.)/.test(c))).toBe(true);
   });
 });

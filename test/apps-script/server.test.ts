@@ -8,6 +8,7 @@ import { planImportSheets } from '../../shared/plan';
 import { gridFromTsv, type Grid } from '../../shared/model/grid';
 import { UI } from '../../shared/i18n/sv-ui';
 import { toLocaleFormula } from '../../apps-script/server/formula-locale';
+import { ROLLUP_HOST } from '../../shared/i18n/sv-rollup';
 
 interface Result {
   ok: boolean;
@@ -43,7 +44,7 @@ describe('onOpen', () => {
     run('onOpen');
     expect(env.menus).toHaveLength(1);
     expect(env.menus[0].items.map((i) => i.label)).toEqual([
-      UI.actions.readAndStructure, UI.actions.summary, UI.actions.report, UI.actions.sidebar, UI.actions.undo,
+      UI.actions.readAndStructure, UI.actions.summary, UI.actions.report, UI.actions.sidebar, UI.actions.undo, ROLLUP_HOST.action,
     ]);
     expect(env.log.calls.every((c) => /^(SpreadsheetApp\.getUi|Ui\.createAddonMenu|Menu\.)/.test(c))).toBe(true);
     // Every menu item names a top-level function of the bundle.
