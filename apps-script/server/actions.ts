@@ -19,6 +19,11 @@ import { buildCitizen } from '../../shared/citizen/build-citizen';
 import { renderCitizenHtml } from '../../shared/citizen/render-html';
 import { citizenAsReportDoc } from '../../shared/citizen/as-report-doc';
 import { CITIZEN_HOST } from '../../shared/i18n/sv-citizen';
+import { UPDATE_UI } from '../../shared/i18n/sv-ui';
+import { withAnalysis } from '../../shared/app/report-analysis';
+import { previewOfUpdate, type UpdatePreview } from '../../shared/app/update-preview';
+import { summarySheetName } from '../../shared/plan/names';
+import { planSheetUpdate, summaryAnalysis, updateOffer, type UpdateOffer } from './update';
 import { ROLLUP_HOST } from '../../shared/i18n/sv-rollup';
 import { buildRollupReportFromData } from '../../shared/rollup/build-rollup-report';
 import { readRollupSheets, rollupAsReportDoc, rollupOf, type RollupRead } from './rollup';
@@ -40,6 +45,10 @@ export interface ActionResult {
   /** Label of the report links when they are not the council report's ("Medborgarversion"). */
   reportLabel?: string;
   lastRun?: string | null;
+  /** Läs in: a structured sheet of the same follow-up exists, and what Uppdatera would do to it. */
+  update?: UpdateOffer | null;
+  /** Uppdatera: what the update did. */
+  updated?: UpdatePreview;
 }
 
 const SOURCE_KEY = 'medborgarloften.source';
@@ -162,7 +171,7 @@ export function preview(period?: number | null): ActionResult {
     const { sheet, followUp } = importSource(ss);
     docProps().setProperty(SOURCE_KEY, sheet.getName());
     const p = previewOf({ ...followUp, sheetName: followUp.sheetName ?? sheet.getName() });
-    return { ok: true, message: UI.result.read(p.kommun, p.year), preview: p, lastRun: lastRun()?.action ?? null };
+    return { ok: true, message: UI.result.read(p.kommun, p.year), preview: p, lastRun: lastRun()?.action ?? null, update: updateOffer(ss, followUp) };
   });
 }
 
@@ -212,12 +221,32 @@ export function structure(confirmed: boolean): ActionResult {
   });
 }
 
-/** Skapa sammanfattning: from the structured sheet as edited. */
+/**
+ * Uppdatera: the source read in again into the structured sheet of the same follow-up, keeping
+ * everything the user entered (see shared/update); the structured, Händelser and Kontroller sheets
+ * are backed up first, so "Ångra senaste körning" restores them.
+ */
+export function update(): ActionResult {
+  return withLock(UPDATE_UI.what, () => {
+    const ss = active();
+    const { sheet, followUp } = importSource(ss);
+    docProps().setProperty(SOURCE_KEY, sheet.getName());
+    const planned = planSheetUpdate(ss, followUp);
+    if (!planned) throw new UserError(UI.errors.noStructured);
+    if (!planned.result.ok) throw new UserError(planned.result.reason);
+    const written = writePlans(ss, UPDATE_UI.update, planned.plans, sheet.getName());
+    const updated = previewOfUpdate(planned.result);
+    return { ok: true, message: UPDATE_UI.done(planned.sheet, updated.summary), written, updated, preview: previewOf(planned.result.followUp), lastRun: UPDATE_UI.update };
+  });
+}
+
+/** Skapa sammanfattning: from the structured sheet as edited; the "Sammanfattande analys" of a summary made again stays. */
 export function summary(confirmed: boolean): ActionResult {
   return withLock(UI.errors.whatWrite, () => {
     const ss = active();
     const f = readStructuredFollowUp(ss);
-    const plan = planSummary(f, { generatedAt: today(ss) });
+    const name = planSummary(f, { generatedAt: today(ss) }).name;
+    const plan = planSummary(f, { generatedAt: today(ss), analysis: summaryAnalysis(ss, name) });
     const existing = existingOf(ss, [plan]);
     if (existing.length && !confirmed) return { ok: false, needsConfirm: existing, message: UI.pane.confirmReplace(existing) };
     const written = writePlans(ss, UI.actions.summary, [plan], docProps().getProperty(SOURCE_KEY));
@@ -230,7 +259,9 @@ export function report(): ActionResult {
   return withLock(UI.errors.whatReport, () => {
     const ss = active();
     const f = readStructuredFollowUp(ss);
-    const doc = buildReport(f, { generatedAt: today(ss) });
+    // The summary of the reported period's "Sammanfattande analys" comes first.
+    const analysis = summaryAnalysis(ss, summarySheetName(f.periodKind === 'year' ? null : f.reportedPeriod, f.year, f.periodKind));
+    const doc = withAnalysis(buildReport(f, { generatedAt: today(ss) }), analysis);
     const name = `${doc.title} (${today(ss)})`;
     const res = exportReport(doc, ss.getId(), name);
     const message = [UI.result.reportSaved(res.docName), res.besideSpreadsheet ? '' : SHEETS_UI.reportInRoot].filter(Boolean).join(' ');

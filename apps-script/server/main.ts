@@ -2,6 +2,7 @@
 import { onInstall, onOpen } from './menu';
 import { menuReadAndStructure, menuReport, menuSidebar, menuSummary, menuUndo, openWordFile, preview, report, selectCell, structure, summary, undo } from './actions';
 import { citizenDoc, citizenPage } from './actions';
+import { update } from './actions';
 import { menuRollup, rollup, rollupDoc } from './actions';
 
 declare const global: Record<string, unknown>;
@@ -22,6 +23,7 @@ global.selectCell = selectCell;
 global.openWordFile = openWordFile;
 global.citizenPage = citizenPage;
 global.citizenDoc = citizenDoc;
+global.update = update;
 global.rollup = rollup;
 global.rollupDoc = rollupDoc;
 global.menuRollup = menuRollup;

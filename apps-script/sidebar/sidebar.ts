@@ -1,11 +1,12 @@
 // Sidebar script: shows the preview and findings before anything is written, runs the actions through google.script.run; sheet text only via textContent.
-import { UI } from '../../shared/i18n/sv-ui';
+import { UI, UPDATE_UI } from '../../shared/i18n/sv-ui';
 import { DOCX_ACTION } from '../../shared/i18n/sv-docx-action';
 import { DOCX } from '../../shared/i18n/sv-docx';
 import { DOCX_LIMITS } from '../../shared/docx/limits';
 import { CITIZEN_HOST } from '../../shared/i18n/sv-citizen';
 import { ROLLUP_HOST } from '../../shared/i18n/sv-rollup';
 import type { Preview } from '../../shared/app/preview';
+import type { UpdatePreview } from '../../shared/app/update-preview';
 import { periodLabels } from '../../shared/model/periods';
 import { byId, el, fillPeriodSelect } from '../../ui/dom';
 
@@ -20,6 +21,8 @@ interface ActionResult {
   citizen?: { fileName: string; html: string };
   reportLabel?: string;
   lastRun?: string | null;
+  /** Läs in: a structured sheet of the same follow-up exists (see renderUpdateOffer). */
+  update?: { sheet: string; preview: UpdatePreview } | null;
 }
 
 interface Runner {
@@ -43,7 +46,7 @@ function setStatus(text: string, kind: 'info' | 'ok' | 'error' = 'info'): void {
 
 function setBusy(on: boolean): void {
   busy = on;
-  document.querySelectorAll<HTMLButtonElement>('.actions button, #confirm button').forEach((b) => { b.disabled = on; });
+  document.querySelectorAll<HTMLButtonElement>('.actions button, #confirm button, #updateOffer button').forEach((b) => { b.disabled = on; });
 }
 
 /** Calls a server function; shows progress, then the result. */
@@ -81,6 +84,8 @@ function handle(r: ActionResult, fn: string, args: unknown[]): void {
   }
   setStatus(r.message, r.ok ? 'ok' : 'error');
   if (r.preview) renderPreview(r.preview);
+  // Läs in says whether an update is offered; once the sheet is written (either way) the offer is gone.
+  if (r.update !== undefined || (r.ok && (fn === 'update' || fn === 'structure'))) renderUpdateOffer(r.update ?? null);
   renderLinks(r.report ?? null, r.reportLabel);
   if (r.citizen) downloadText(r.citizen.html, r.citizen.fileName, 'text/html;charset=utf-8');
 }
@@ -179,6 +184,26 @@ function renderPreview(p: Preview): void {
   }
 }
 
+/** Most lines of an update's preview shown in the sidebar (the rest are on Kontroller after the update). */
+const UPDATE_ITEMS = 8;
+
+/**
+ * Uppdatera beside Ersätt: when a structured sheet of the same follow-up exists, what an update
+ * would do (counts, then conflicts, gone and new activities first) before anything is written.
+ */
+function renderUpdateOffer(offer: { sheet: string; preview: UpdatePreview } | null): void {
+  const box = $('updateOffer');
+  box.hidden = !offer;
+  if (!offer) return;
+  $('updateTitle').textContent = UPDATE_UI.heading;
+  $('updateText').textContent = UPDATE_UI.offer(offer.sheet);
+  $('updateSummary').textContent = UPDATE_UI.preview(offer.preview.summary);
+  const items = offer.preview.items;
+  const list = $('updateItems');
+  list.replaceChildren(...items.slice(0, UPDATE_ITEMS).map((x) => el('li', `update-${x.kind}`, x.text)));
+  if (items.length > UPDATE_ITEMS) list.append(el('li', 'note', UPDATE_UI.more(items.length - UPDATE_ITEMS)));
+}
+
 function period(): number | null {
   const v = $<HTMLSelectElement>('period').value;
   return v === '' ? null : Number(v);
@@ -234,6 +259,10 @@ function init(): void {
   $('btnCitizenDoc').textContent = CITIZEN_HOST.exportGoogleDoc;
   $('btnCitizen').onclick = () => call('citizenPage', [], CITIZEN_HOST.progress);
   $('btnCitizenDoc').onclick = () => call('citizenDoc', [], CITIZEN_HOST.progress);
+  $('btnUpdate').textContent = UPDATE_UI.update;
+  $('btnReplace').textContent = UPDATE_UI.replace;
+  $('btnUpdate').onclick = () => call('update', [], UPDATE_UI.progress);
+  $('btnReplace').onclick = () => call('structure', [false], UI.progress.writing);
   $('btnConfirm').textContent = UI.pane.replace;
   $('btnCancel').textContent = UI.pane.cancel;
   $('btnRead').onclick = () => call('preview', [period()], UI.progress.reading);

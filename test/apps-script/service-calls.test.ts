@@ -58,9 +58,11 @@ describe('service calls of every action', () => {
   it('reads each sheet with one getValues and one getDisplayValues', () => {
     expect(small.preview['Range.getValues']).toBe(1);
     expect(small.preview['Range.getDisplayValues']).toBe(1);
-    // Summary and report read the structured, Händelser and Kontroller sheets.
+    // Summary and report read the structured, Händelser and Kontroller sheets, and the summary of
+    // the period when it exists (its "Sammanfattande analys": kept when it is made again, first in the report).
     expect(small.summary['Range.getValues']).toBe(3);
-    expect(small.report['Range.getValues']).toBe(3);
+    expect(small['summary (replace)']['Range.getValues']).toBe(4);
+    expect(small.report['Range.getValues']).toBe(4);
   });
 
   it('report: Sheets, Drive and lock calls are constant; Doc element calls grow with the report, one batch saved once', () => {

@@ -7,7 +7,8 @@ import { launchChromium, serveDir } from '../support/browser';
 import { makeGasEnv, loadBundle, hyperFormulaEvaluator, DIST, ensureBundle, type GasEnv } from '../support/gas-fakes';
 import { gridFromTsv } from '../../shared/model/grid';
 import { seedGrid } from '../support/seeds';
-import { UI } from '../../shared/i18n/sv-ui';
+import { UI, UPDATE_UI } from '../../shared/i18n/sv-ui';
+import { UPDATE } from '../../shared/i18n/sv-update';
 import { DOCX } from '../../shared/i18n/sv-docx';
 import { DOCX_ACTION } from '../../shared/i18n/sv-docx-action';
 import { DOCX_LIMITS } from '../../shared/docx/limits';
@@ -303,4 +304,39 @@ describe('Öppna Word-fil in the sidebar', () => {
     expect(html).not.toMatch(/JSZip|SaxesParser|inflate/);
     expect(html).toContain('openWordFile');
   });
+});
+
+describe('Uppdatera in the sidebar', () => {
+  it('Läs in on a source whose structured sheet exists shows Uppdatera beside Ersätt with the preview; Uppdatera writes and the offer goes', async () => {
+    const { page, env } = await open(seedGrid('eksjo-2019').values);
+    try {
+      await click(page, '#btnRead');
+      expect(await page.isHidden('#updateOffer')).toBe(true);
+      expect(await click(page, '#btnStructure')).toMatch(/^Skrev /);
+      // The user judges an activity, then reads the source in again.
+      const s = env.ss.sheet('Medborgarlöften 2019')!;
+      const values = s.getDataRange().getValues();
+      const row = values.findIndex((r) => r[0] === 'A2');
+      const col = values[5].indexOf('Bedömning');
+      s.getRange(row + 1, col + 1).setValues([['Pågår']]);
+      env.ss.active = env.ss.sheet('Uppföljning')!;
+      await click(page, '#btnRead');
+      expect(await page.isVisible('#updateOffer')).toBe(true);
+      expect(await page.textContent('#updateTitle')).toBe(UPDATE_UI.heading);
+      expect(await page.textContent('#updateText')).toBe(UPDATE_UI.offer('Medborgarlöften 2019'));
+      expect(await page.textContent('#updateSummary')).toBe(UPDATE_UI.preview(UPDATE.summary({ added: 0, filled: 0, changed: 0, conflicts: 0, gone: 0 })));
+      expect([await page.textContent('#btnUpdate'), await page.textContent('#btnReplace')]).toEqual([UPDATE_UI.update, UPDATE_UI.replace]);
+      const status = await click(page, '#btnUpdate');
+      expect(status).toMatch(/^Uppdaterade "Medborgarlöften 2019"/);
+      expect(await page.isHidden('#updateOffer')).toBe(true);
+      const after = env.ss.sheet('Medborgarlöften 2019')!.getDataRange().getValues();
+      expect(after[after.findIndex((r) => r[0] === 'A2')][col]).toBe('Pågår');
+      // Ersätt is the import as before: it asks first.
+      await click(page, '#btnRead');
+      await click(page, '#btnReplace');
+      expect(await page.isVisible('#confirm')).toBe(true);
+    } finally {
+      await page.close();
+    }
+  }, 60000);
 });
