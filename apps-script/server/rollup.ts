@@ -2,11 +2,9 @@
 import type { CellValue, Grid } from '../../shared/model/grid';
 import { isStructuredGrid, kommunSheetsOf, rollupCandidates, rollupReadPlan, type RollupReadPlan } from '../../shared/app/rollup-sheets';
 import { rollupFromSheets, type RollupFromSheets } from '../../shared/rollup/from-sheets';
-import type { RollupReportDoc, StatusChartBlock } from '../../shared/rollup/rollup-report-doc';
-import { ReportDocSchema, type ReportBlock, type ReportDoc } from '../../shared/report/report-doc';
-import { STATUS_LABEL } from '../../shared/i18n/sv';
-import { ROLLUP_REPORT } from '../../shared/i18n/sv-rollup';
-import { STATUS_ORDER } from '../../shared/plan/structured';
+import type { RollupReportDoc } from '../../shared/rollup/rollup-report-doc';
+import { statusTable } from '../../shared/rollup/status-table';
+import { ReportDocSchema, type ReportDoc } from '../../shared/report/report-doc';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -82,26 +80,8 @@ export function rollupOf(read: RollupRead, generatedAt: string): RollupFromSheet
   return rollupFromSheets(kommunSheetsOf(read.plan, read.grids), activities, { generatedAt });
 }
 
-/**
- * A status chart as the table the .docx shows for it (`statusTable` of shared/rollup/render-rollup,
- * which this bundle does not import: that module brings the docx library along): Kommun | one
- * column per status, the count on the status's colour | Totalt.
- */
-export function statusChartTable(b: StatusChartBlock): ReportBlock {
-  return {
-    type: 'table',
-    header: [ROLLUP_REPORT.kommunColumns[0], ...STATUS_ORDER.map((s) => STATUS_LABEL[s]), ROLLUP_REPORT.statusTableTotal],
-    widths: [24, ...STATUS_ORDER.map(() => 10), 8],
-    rows: b.rows.map((r) => [
-      { text: r.label, status: null, bold: false, muted: false },
-      ...STATUS_ORDER.map((s) => ({ text: String(r.counts[s]), status: r.counts[s] > 0 ? s : null, bold: false, muted: r.counts[s] === 0 })),
-      { text: String(STATUS_ORDER.reduce((n, s) => n + r.counts[s], 0)), status: null, bold: true, muted: false },
-    ]),
-  };
-}
-
 /** The region's report as the follow-up report's blocks for the Google Doc export: each status chart becomes its table of status-coloured counts, as in the .docx. */
 export function rollupAsReportDoc(doc: RollupReportDoc): ReportDoc {
-  const blocks = doc.blocks.map((b) => (b.type === 'status-chart' ? statusChartTable(b) : b));
+  const blocks = doc.blocks.map((b) => (b.type === 'status-chart' ? statusTable(b) : b));
   return ReportDocSchema.parse({ title: doc.title, lang: doc.lang, generatedAt: doc.generatedAt, blocks });
 }

@@ -1,6 +1,7 @@
 // `build FILE -o OUT.xlsx [--update EXISTING.xlsx] [--docx OUT.docx] [--period N] [--sheet NAME]`: import (or update an earlier build's workbook); the source sheet as read plus structured/events/findings/summary sheets into .xlsx, report into .docx.
-import { existsSync, mkdirSync, statSync, writeFileSync } from 'fs';
-import { dirname, extname, resolve } from 'path';
+import { writeOut } from '../write-out';
+import { existsSync } from 'fs';
+import { extname } from 'path';
 import { isGeneratedSheet } from '../../shared/app/generated-sheets';
 import { importFollowUp } from '../../shared/import/import-follow-up';
 import type { FollowUp } from '../../shared/model/follow-up';
@@ -103,17 +104,6 @@ export function buildFromGrid(grid: Grid, opts: { reportedPeriod?: number | null
   });
   const summary = planSummary(followUp, { generatedAt: opts.generatedAt });
   return { source, imported, followUp, plans: [...sheets, summary], report: buildReport(followUp, { generatedAt: opts.generatedAt }) };
-}
-
-/** Writes bytes, creating the folder; a failure becomes an InputError with a Swedish message. */
-function writeOut(path: string, data: Uint8Array | string): number {
-  try {
-    mkdirSync(dirname(resolve(path)), { recursive: true });
-    writeFileSync(path, data);
-    return statSync(path).size;
-  } catch (e) {
-    throw new InputError(BUILD.cannotWrite(path, (e as Error).message));
-  }
 }
 
 /** "23,4 kB". */

@@ -1,6 +1,7 @@
 // `rollup FILES… | DIR -o REGION.xlsx [--docx REGION.docx] [--html REGION.html]`: many kommuners' follow-ups (sources or build workbooks) rolled up into one workbook and report.
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'fs';
-import { basename, dirname, extname, join, resolve } from 'path';
+import { writeOut } from '../write-out';
+import { existsSync, readdirSync, readFileSync, statSync } from 'fs';
+import { basename, extname, join, resolve } from 'path';
 import ExcelJS from 'exceljs';
 import { generatedKind } from '../../shared/app/generated-sheets';
 import { CLI } from '../../shared/i18n/sv-cli';
@@ -134,17 +135,6 @@ async function readFollowUps(path: string): Promise<{ inputs: (RollupInput & { s
   const followUp = importFollowUp(await readInput(path));
   if (followUp.findings.some((x) => x.code === 'empty' || x.code === 'no-tables')) throw new InputError(ROLLUP_CLI.notFollowUp(path));
   return { inputs: [{ followUp, source, sheet: null }], rollup: false };
-}
-
-/** Writes bytes, creating the folder; a failure becomes an InputError with a Swedish message. Returns the size written. */
-function writeOut(path: string, data: Uint8Array | string): number {
-  try {
-    mkdirSync(dirname(resolve(path)), { recursive: true });
-    writeFileSync(path, data);
-    return statSync(path).size;
-  } catch (e) {
-    throw new InputError(BUILD.cannotWrite(path, (e as Error).message));
-  }
 }
 
 /** The themes users chose in an earlier roll-up at `path` (its activity sheet), or none when there is none to read. */

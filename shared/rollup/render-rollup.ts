@@ -1,27 +1,14 @@
 // Renders the region's report as HTML and .docx through the follow-up report's renderers: the status chart as an SVG (HTML) and as a status-coloured table (both).
-import { STATUS_LABEL } from '../i18n/sv';
 import { ROLLUP_REPORT } from '../i18n/sv-rollup';
-import { STATUS_ORDER } from '../plan/structured';
 import { escapeXml } from '../report/escape';
 import { renderDocx } from '../report/render-docx';
 import { renderHtml } from '../report/render-html';
 import { ReportDocSchema, type ReportBlock, type ReportDoc } from '../report/report-doc';
 import type { RollupReportDoc, StatusChartBlock } from './rollup-report-doc';
-import { statusChartSvg } from './status-chart-svg';
+import { statusTable } from './status-table';
 
-/** The chart's numbers as a table: Kommun | one column per status (the count on the status's colour) | Totalt. */
-export function statusTable(b: StatusChartBlock): ReportBlock {
-  return {
-    type: 'table',
-    header: [ROLLUP_REPORT.kommunColumns[0], ...STATUS_ORDER.map((s) => STATUS_LABEL[s]), ROLLUP_REPORT.statusTableTotal],
-    widths: [24, ...STATUS_ORDER.map(() => 10), 8],
-    rows: b.rows.map((r) => [
-      { text: r.label, status: null, bold: false, muted: false },
-      ...STATUS_ORDER.map((s) => ({ text: String(r.counts[s]), status: r.counts[s] > 0 ? s : null, bold: false, muted: r.counts[s] === 0 })),
-      { text: String(STATUS_ORDER.reduce((n, s) => n + r.counts[s], 0)), status: null, bold: true, muted: false },
-    ]),
-  };
-}
+export { statusTable } from './status-table';
+import { statusChartSvg } from './status-chart-svg';
 
 /** A paragraph that stands for the status chart in the HTML, replaced by the SVG after rendering (no sheet text can make it: it is a whole paragraph of our own). */
 function marker(i: number): string {

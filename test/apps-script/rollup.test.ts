@@ -8,7 +8,7 @@ import { STATUS_COLOUR, STATUS_LABEL } from '../../shared/i18n/sv';
 import { ROLLUP, ROLLUP_HOST, ROLLUP_SHEET } from '../../shared/i18n/sv-rollup';
 import type { PlanCell } from '../../shared/model/sheet-plan';
 import { STATUS_ORDER } from '../../shared/plan/structured';
-import { KOMMUN_COLS, statusTable } from '../../shared/rollup';
+import { KOMMUN_COLS } from '../../shared/rollup';
 import { readXlsxGrids } from '../support/contract';
 import { invariantFormula, loadBundle, makeGasEnv, roundTripCalls, type GasEnv } from '../support/gas-fakes';
 import { kommunBuilds, regionSpreadsheet, SHEETS_COPY, writeBuildWorkbooks, type KommunBuild } from '../support/rollup-workbook';
@@ -152,13 +152,6 @@ describe('the roll-up of a region\u2019s spreadsheet', () => {
     for (const [, fill] of shaded) expect(STATUS_ORDER.map((s) => STATUS_COLOUR[s].fill)).toContain(fill);
   });
 
-  it('draws the chart as the same table the .docx shows (the bundle keeps its own copy to leave the docx library out)', () => {
-    const block = { type: 'status-chart' as const, title: 'Status per kommun', rows: [{ label: 'Eksjö', counts: { met: 2, 'on-track': 0, behind: 1, 'not-met': 0, 'no-goal': 3, 'no-data': 0, manual: 1 } }] };
-    // The server's source, untyped here (the tests compile without the Apps Script types).
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { statusChartTable } = require('../../apps-script/server/rollup') as { statusChartTable: typeof statusTable };
-    expect(statusChartTable(block)).toEqual(statusTable(block));
-  });
 });
 
 describe('the roll-up\u2019s menu item and messages', () => {
