@@ -2,9 +2,6 @@
 import type { CellValue, Grid } from '../../shared/model/grid';
 import { isStructuredGrid, kommunSheetsOf, rollupCandidates, rollupReadPlan, type RollupReadPlan } from '../../shared/app/rollup-sheets';
 import { rollupFromSheets, type RollupFromSheets } from '../../shared/rollup/from-sheets';
-import type { RollupReportDoc } from '../../shared/rollup/rollup-report-doc';
-import { statusTable } from '../../shared/rollup/status-table';
-import { ReportDocSchema, type ReportDoc } from '../../shared/report/report-doc';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -81,7 +78,4 @@ export function rollupOf(read: RollupRead, generatedAt: string): RollupFromSheet
 }
 
 /** The region's report as the follow-up report's blocks for the Google Doc export: each status chart becomes its table of status-coloured counts, as in the .docx. */
-export function rollupAsReportDoc(doc: RollupReportDoc): ReportDoc {
-  const blocks = doc.blocks.map((b) => (b.type === 'status-chart' ? statusTable(b) : b));
-  return ReportDocSchema.parse({ title: doc.title, lang: doc.lang, generatedAt: doc.generatedAt, blocks });
-}
+export { rollupAsReportDoc } from '../../shared/rollup/status-table';
