@@ -6,6 +6,7 @@ import JSZip from 'jszip';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { ensureBuilt, ROOT } from '../support/build';
 import { launchChromium, serveDir } from '../support/browser';
+import { fakeScript } from '../support/pane-host';
 import { seedGrid } from '../support/seeds';
 import { hyperFormulaEvaluator } from '../addin/fake-evaluator';
 import { FakeWorkbook, type FakeValue } from '../support/excel-fake';
@@ -24,37 +25,6 @@ const PANE = { width: 350, height: 900 };
 const HOSTILE = '<img src=x onerror=window.__xss=1>';
 const ESKILSTUNA = 'eskilstuna-2019';
 const EKSJO = 'eksjo-2019';
-
-/**
- * The recording Excel fake (test/support/excel-fake.ts and the one module it imports) transpiled
- * to a script for the page, so the pane talks to the same fake as the adapter tests.
- */
-function fakeScript(): string {
-  const modules: Record<string, string> = {
-    '../../shared/model/a1': join(ROOT, 'shared/model/a1.ts'),
-    fake: join(ROOT, 'test/support/excel-fake.ts'),
-  };
-  const defs = Object.entries(modules).map(([id, file]) => {
-    const js = ts.transpileModule(readFileSync(file, 'utf8'), {
-      compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020, esModuleInterop: true },
-      fileName: file,
-    }).outputText;
-    return `${JSON.stringify(id)}: function (module, exports, require) {\n${js}\n}`;
-  });
-  return `(function () {
-  var defs = {${defs.join(',\n')}};
-  var cache = {};
-  function req(id) {
-    if (cache[id]) return cache[id].exports;
-    if (!defs[id]) throw new Error('module ' + id + ' is not in the page bundle');
-    var module = { exports: {} };
-    cache[id] = module;
-    defs[id](module, module.exports, req);
-    return module.exports;
-  }
-  window.ExcelFake = req('fake');
-})();`;
-}
 
 /** What office.js is replaced with: `Office` (onReady, requirements, platform) and `Excel.run` over the fake workbook. */
 const OFFICE_STUB = `(function () {
