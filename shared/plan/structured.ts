@@ -91,12 +91,28 @@ export function isEventActivity(a: Activity): boolean {
   return a.periods.some((p) => p.kind === 'events');
 }
 
+/**
+ * Number format of a number read with a qualifier: "ca 20", "minst 40" stay numbers with the
+ * qualifier in the format (both: "minst ca 40", which readStructured reads back as both); a
+ * number with decimals shows them ("2,5").
+ */
+function qualifiedFormat(value: number | null, lowerBound: boolean, approx: boolean): string {
+  const prefix = lowerBound && approx ? '"minst ca "' : lowerBound ? '"minst "' : approx ? '"ca "' : '';
+  if (value !== null && !Number.isInteger(value)) return `${prefix}${FORMAT.target}`;
+  if (lowerBound && approx) return FORMAT.lowerBoundApprox;
+  if (lowerBound) return FORMAT.lowerBound;
+  if (approx) return FORMAT.approx;
+  return FORMAT.count;
+}
+
 /** Number format of a count cell: "ca 20", "minst 40" stay numbers with a prefix. */
 export function countFormat(p: Period): string {
-  if (p.lowerBound && p.approx) return FORMAT.lowerBoundApprox;
-  if (p.lowerBound) return FORMAT.lowerBound;
-  if (p.approx) return FORMAT.approx;
-  return FORMAT.count;
+  return qualifiedFormat(p.value, !!p.lowerBound, !!p.approx);
+}
+
+/** Number format of an activity's total, as countFormat for a period. */
+export function totalFormat(a: { total: number | null; totalLowerBound?: boolean; totalApprox?: boolean }): string {
+  return qualifiedFormat(a.total, !!a.totalLowerBound, !!a.totalApprox);
 }
 
 /** The parts of the row formulas that are the same on every row of a sheet. */

@@ -1,16 +1,16 @@
 // Builds the summary sheet ("Sammanfattning T<n> <år>"): title, overview per status, a table per promise, chart and in-cell bars.
 import { clampPeriod, goalTarget, withStatus } from '../calc/status';
-import { formatGoal, formatPeriod, formatTotal } from '../format/cells';
+import { formatGoal, formatPeriod } from '../format/cells';
 import { STATUS_COLOUR, STATUS_LABEL, STATUS_RULE } from '../i18n/sv';
 import { PERIOD_NOUN, SUMMARY } from '../i18n/sv-plan';
 import { a1, a1Range } from '../model/a1';
-import type { Activity, FollowUp, Status } from '../model/follow-up';
+import type { Activity, FollowUp, Period, Status } from '../model/follow-up';
 import { periodShortLabels } from '../model/periods';
 import type { Chart, PlanCell, SheetPlan, Style } from '../model/sheet-plan';
 import { sheetPlan } from '../model/sheet-plan';
 import { formulaString } from './layout';
 import { summarySheetName } from './names';
-import { FORMAT, PLAN_STYLES, STATUS_ORDER } from './structured';
+import { countFormat, FORMAT, PLAN_STYLES, STATUS_ORDER, totalFormat } from './structured';
 import { commentLines, computedStatusOfActivity, judgementText, statusWord } from './activity-text';
 
 export interface SummaryOptions {
@@ -32,6 +32,16 @@ export function statusStyle(s: Status): string {
 export function barFormula(totalRef: string, goalRef: string): string {
   const filled = `ROUND(MIN(${totalRef}/${goalRef},1)*${BAR_WIDTH},0)`;
   return `=IF(OR(COUNT(${totalRef})=0,COUNT(${goalRef})=0),"",IF(${goalRef}<=0,"",REPT(${formulaString('█')},${filled})&REPT(${formulaString('░')},${BAR_WIDTH}-${filled})))`;
+}
+
+/**
+ * A period that is one number ("540", "ca 20") as that number, to be written with its format;
+ * null when readers need text: a running total in brackets ("479 (1019)"), events, no count.
+ */
+function plainCount(p: Period): number | null {
+  if (p.kind === 'events' || p.value === null) return null;
+  const cum = p.cumulative ?? p.statedCumulative;
+  return cum !== null && cum !== undefined && cum !== p.value ? null : p.value;
 }
 
 /**
@@ -102,10 +112,16 @@ export function planSummary(f: FollowUp, opts: SummaryOptions): SheetPlan {
     if (!activities[pi].length) row([SUMMARY.noActivities], 'hint');
     for (const a of activities[pi]) {
       const cells: PlanCell[] = [a.text];
-      a.periods.slice(0, n).forEach((per, k) => cells.push(shown !== null && k + 1 > shown ? null : formatPeriod(per) || null));
+      const periodFormats: (string | null)[] = [];
+      a.periods.slice(0, n).forEach((per, k) => {
+        const hidden = shown !== null && k + 1 > shown;
+        const count = hidden ? null : plainCount(per);
+        cells.push(hidden ? null : count !== null ? count : formatPeriod(per) || null);
+        periodFormats.push(count !== null ? countFormat(per) : null);
+      });
       cells[colGoal] = formatGoal(a.goal) || null;
       cells[colStatus] = statusWord(a, computedStatusOfActivity(a, f.reportedPeriod));
-      cells[colTotal] = formatTotal(a) || null;
+      cells[colTotal] = a.total;
       cells[colJudgement] = judgementText(a) || null;
       cells[colComment] = commentLines(a).join('\n') || null;
       const st: (string | null)[] = Array(width).fill('text');
@@ -113,6 +129,8 @@ export function planSummary(f: FollowUp, opts: SummaryOptions): SheetPlan {
       st[colTotal] = 'count';
       st[colBar] = 'bar';
       const rr = row(cells, st);
+      periodFormats.forEach((fmt, k) => (formats[rr][1 + k] = fmt));
+      if (a.total !== null) formats[rr][colTotal] = totalFormat(a);
       if (a.total !== null || a.goal) {
         barCells.push({ row: rr, index: chartActs.length });
         chartActs.push({ label: `${p.id} ${a.id}: ${a.text}`.slice(0, 60), a });

@@ -5,7 +5,7 @@ import { THEME_IDS } from '../lexicon/sv-themes';
 import { a1Range } from '../model/a1';
 import type { PlanCell, SheetPlan } from '../model/sheet-plan';
 import { sheetPlan } from '../model/sheet-plan';
-import { FORMAT, PLAN_STYLES } from '../plan/structured';
+import { FORMAT, PLAN_STYLES, totalFormat } from '../plan/structured';
 import { ACTIVITY_COLS as C, ACTIVITY_ROWS } from './layout';
 import type { RollupActivity, RollupData } from './rollup-data';
 
@@ -26,14 +26,6 @@ function activityRow(a: RollupActivity): PlanCell[] {
   row[C.status] = STATUS_LABEL[a.status];
   row[C.sumTarget] = a.sumTarget;
   return row;
-}
-
-/** Number format of the Totalt cell: "ca 30", "minst 40" stay numbers with a prefix. */
-function totalFormat(a: RollupActivity): string {
-  if (a.totalLowerBound && a.totalApprox) return FORMAT.lowerBoundApprox;
-  if (a.totalLowerBound) return FORMAT.lowerBound;
-  if (a.totalApprox) return FORMAT.approx;
-  return FORMAT.count;
 }
 
 /**

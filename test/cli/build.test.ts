@@ -86,6 +86,11 @@ describe('runBuild', () => {
     summary.eachRow((row) => row.eachCell((c) => texts.push(typeof c.value === 'string' ? c.value : '')));
     expect(texts.some((t) => t.startsWith('Uppföljning av medborgarlöften – Eskilstuna 2019'))).toBe(true);
     expect(texts).toContain('Ej uppnått');
+    // Totalt and a plain period count are numbers with a number format in the file, not numbers stored as text.
+    const header = summary.getRows(1, summary.rowCount)!.find((r) => r.getCell(1).value === 'Aktivitet')!;
+    const totalCol = (header.values as unknown[]).indexOf('Totalt');
+    const nark = summary.getRows(1, summary.rowCount)!.find((r) => String(r.getCell(1).value).startsWith('Ingripande narkotikabrott'))!;
+    expect([nark.getCell(2).value, nark.getCell(2).numFmt, nark.getCell(totalCol).value, nark.getCell(totalCol).type]).toEqual([540, '# ##0', 1470, ExcelJS.ValueType.Number]);
     const doc = await (await JSZip.loadAsync(readFileSync(docx))).file('word/document.xml')!.async('string');
     expect(doc).toContain('Sammanställd 2026-11-21');
     // The report is built from the structured sheet read back, and still shows running totals as written.

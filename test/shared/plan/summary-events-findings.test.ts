@@ -37,7 +37,10 @@ describe('summary sheet', () => {
     expect(overview('Inget mål')[1]).toBe(1);
     expect(overview('Efter plan')[1]).toBe(0);
     const nark = g[rowOf(g, 'Ingripande narkotikabrott (enligt STATUS; brottskod 5010, 5011)')];
-    expect(nark.slice(0, 7)).toEqual(['Ingripande narkotikabrott (enligt STATUS; brottskod 5010, 5011)', '540', '479 (1019)', '451 (1470)', null, 'Inget mål', '1470']);
+    expect(nark.slice(0, 7)).toEqual(['Ingripande narkotikabrott (enligt STATUS; brottskod 5010, 5011)', 540, '479 (1019)', '451 (1470)', null, 'Inget mål', 1470]);
+    // A plain count and a total are numbers (formatted), never numbers stored as text; a running total in brackets is readers' text.
+    const narkRow = rowOf(g, 'Ingripande narkotikabrott (enligt STATUS; brottskod 5010, 5011)');
+    expect(plan.blocks[0].numberFormats?.[narkRow].slice(1, 7)).toEqual(['# ##0', null, null, null, null, '# ##0']);
     const walkRow = rowOf(g, 'Trygghetsvandring');
     expect(g[walkRow].slice(1, 6)).toEqual([null, null, 'Göksten 2019-11-08, Stadsparken 2019-11-12, Centrala Thla 2019-11-20, Nyfors 2019-11-26', '2 trygghetsvandringar (Skiftinge, Lagersberg)', 'Uppnått']);
     expect(plan.blocks[0].styles?.[walkRow][5]).toBe(statusStyle('met'));
@@ -50,11 +53,14 @@ describe('summary sheet', () => {
     expect(g.filter((r) => r[0] === 'Inga aktiviteter redovisade i tabell för detta löfte.').length).toBe(7);
   });
 
-  test('Eksjö: approximate and lower-bound counts read as "ca 20", "minst …"', () => {
-    const g = planToGrid(planSummary(eksjoSample(3), { generatedAt: '2020-01-08' }));
-    const row = g[rowOf(g, 'Ökad polisiär närvaro vid resecentrum')];
-    expect(row.slice(1, 4)).toEqual(['ca 20', 'ca 10 (ca 30)', 'minst 10 (minst 40)']);
-    expect(row[6]).toBe('minst 40');
+  test('Eksjö: approximate and lower-bound counts read as "ca 20", "minst …", as numbers where they are one number', () => {
+    const plan = planSummary(eksjoSample(3), { generatedAt: '2020-01-08' });
+    const g = planToGrid(plan);
+    const r = rowOf(g, 'Ökad polisiär närvaro vid resecentrum');
+    expect(g[r].slice(1, 4)).toEqual([20, 'ca 10 (ca 30)', 'minst 10 (minst 40)']);
+    expect(g[r][6]).toBe(40);
+    const formats = plan.blocks[0].numberFormats![r];
+    expect([formats[1], formats[6]]).toEqual(['"ca "# ##0', '"minst ca "# ##0']);
   });
 
   test('at tertial 2 later periods are left out and the name and title say T2', () => {
@@ -63,7 +69,7 @@ describe('summary sheet', () => {
     expect(plan.name).toBe('Sammanfattning T2 2019');
     expect(g[0][0]).toMatch(/tertial 2$/);
     const traffic = g[rowOf(g, 'Trafikkontroll i utsatta områden (inklusive synlighet och kommunikativt förhållningssätt: STORM-HOBIT)')];
-    expect(traffic.slice(1, 7)).toEqual(['83', '43 (126)', null, '200 kontroller', 'Efter plan', '126']);
+    expect(traffic.slice(1, 7)).toEqual([83, '43 (126)', null, '200 kontroller', 'Efter plan', 126]);
   });
 
   test('chart series and REPT bars point at total and goal; bars evaluate to the share of the goal', () => {
@@ -117,7 +123,7 @@ describe('summary sheet', () => {
     const s = planToGrid(planSummary(back, { generatedAt: '2020-01-08' }));
     const traffic = s[rowOf(s, 'Trafikkontroll i utsatta områden (inklusive synlighet och kommunikativt förhållningssätt: STORM-HOBIT)')];
     // The running total follows the edit: 83 + 43 + 80 = 206.
-    expect(traffic.slice(3, 7)).toEqual(['80 (206)', '200 kontroller', 'Uppnått', '206']);
+    expect(traffic.slice(3, 7)).toEqual(['80 (206)', '200 kontroller', 'Uppnått', 206]);
   });
 });
 
