@@ -2,6 +2,7 @@
 // Modelled on the real shapes: loaded properties are readable only after context.sync(), null objects,
 // errors surface at sync, values typed like Excel does (formulas, numbers, quote prefix). Browser-safe (no Node imports).
 import { a1Range, parseA1, parseA1Range } from '../../shared/model/a1';
+import { rewriteReferences, sheetNameProblem, visibleSheets, type FakeVisibility } from './excel-fake-state';
 
 export type FakeValue = string | number | boolean | null;
 
@@ -41,6 +42,8 @@ export class FakeSheet {
   frozen: { rows: number; cols: number } = { rows: 0, cols: 0 };
   columnWidths = new Map<number, number>();
   tabColor = '';
+  /** Worksheet.visibility (ExcelApi 1.1 to read, 1.2 to set); see excel-fake-state.ts. */
+  visibility: FakeVisibility = 'Visible';
   constructor(public name: string) {}
 
   cell(r: number, c: number, create = false): FakeCell | undefined {
@@ -378,10 +381,51 @@ export class FakeWorksheet extends Loadable {
     if (p === 'isNullObject') return this.nameOrSheet === null;
     if (p === 'name') return this.nameOrSheet?.name;
     if (p === 'position') return this.nameOrSheet ? this.ctx.book.sheets.indexOf(this.nameOrSheet) : undefined;
+    if (p === 'visibility') return this.visibilityAtLoad;
     return undefined;
+  }
+  /** Writes here apply as they are queued, so a load sees the state at its place in the batch (Excel runs a batch in order). */
+  private visibilityAtLoad: FakeVisibility | undefined;
+  override load(props?: string | string[] | Record<string, unknown>): this {
+    if (JSON.stringify(props ?? '').includes('visibility')) this.visibilityAtLoad = this.nameOrSheet?.visibility;
+    return super.load(props);
   }
   get isNullObject(): boolean { return this.get('isNullObject'); }
   get name(): string { return this.get('name'); }
+  /** Worksheet.name (ExcelApi 1.1): Excel's name rules; every formula that refers to the sheet follows the rename. */
+  set name(v: string) {
+    const s = this.sheetOrFail();
+    const problem = sheetNameProblem(this.ctx.book, v, s);
+    this.ctx.record(`rename sheet ${s.name} -> ${v}`);
+    if (problem) {
+      this.ctx.fail(new RequestError(/already exists/.test(problem) ? 'ItemAlreadyExists' : 'InvalidArgument', problem));
+      return;
+    }
+    const from = s.name;
+    s.name = v;
+    if (this.ctx.book.active === from) this.ctx.book.active = v;
+    rewriteReferences(this.ctx.book, from, v);
+  }
+  get visibility(): FakeVisibility { return this.get('visibility'); }
+  /** Worksheet.visibility: settable from ExcelApi 1.2; the last visible sheet cannot be hidden. */
+  set visibility(v: FakeVisibility) {
+    const s = this.sheetOrFail();
+    this.ctx.record(`visibility ${s.name} ${v}`);
+    if (!this.ctx.book.supports('1.2')) {
+      this.ctx.fail(new RequestError('ApiNotFound', 'The API you are trying to use could not be found. It may be available in a newer version of Excel.'));
+      return;
+    }
+    if (!['Visible', 'Hidden', 'VeryHidden'].includes(v)) {
+      this.ctx.fail(new RequestError('InvalidArgument', `Bad visibility ${v}`));
+      return;
+    }
+    if (v !== 'Visible' && s.visibility === 'Visible' && visibleSheets(this.ctx.book) <= 1) {
+      this.ctx.fail(new RequestError('InvalidOperation', 'A workbook must contain at least one visible worksheet.'));
+      return;
+    }
+    s.visibility = v;
+    if (v !== 'Visible' && this.ctx.book.active === s.name) this.ctx.book.active = this.ctx.book.sheets.find((x) => x.visibility === 'Visible')?.name ?? '';
+  }
   get position(): number { return this.get('position'); }
   getRange(address?: string): FakeRange {
     const s = this.sheetOrFail();
@@ -410,7 +454,11 @@ export class FakeWorksheet extends Loadable {
   delete() {
     const s = this.sheetOrFail();
     this.ctx.record(`delete sheet ${s.name}`);
+    // Worksheet.delete fails on a VeryHidden sheet, and a workbook keeps one visible sheet; references to the sheet become #REF!.
+    if (s.visibility === 'VeryHidden') return this.ctx.fail(new RequestError('InvalidOperation', 'A very hidden worksheet cannot be deleted.'));
+    if (s.visibility === 'Visible' && visibleSheets(this.ctx.book) <= 1) return this.ctx.fail(new RequestError('InvalidOperation', 'A workbook must contain at least one visible worksheet.'));
     this.ctx.book.removeSheet(s.name);
+    rewriteReferences(this.ctx.book, s.name, null);
   }
   activate() {
     const s = this.sheetOrFail();
