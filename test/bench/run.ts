@@ -4,6 +4,7 @@ import { execFileSync } from 'child_process';
 import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'fs';
 import { CORPUS_DIR, checkCase, loadCorpus, loadExceptions } from '../support/corpus';
 import type { RollupBench } from './rollup';
+import type { RollupHosts } from './rollup-hosts';
 import { cpus, tmpdir, totalmem } from 'os';
 import { join } from 'path';
 import { ensureBuilt, ROOT } from '../support/build';
@@ -198,6 +199,29 @@ row('---', '---:', '---:');
 row('first run in one process', `${fmt(rollup.coldMs / 1000)} s`, `${fmt(rollup.coldCpuMs / 1000)} s`);
 row('warm (median)', `${fmt(rollup.warmMs / 1000)} s`, `${fmt(rollup.warmCpuMs / 1000)} s`);
 if (rollup.processMs !== null) row('whole CLI process (Node and tsx start-up included)', `**${fmt(rollup.processMs / 1000)} s** ${rollup.processMs < 5000 ? '(met)' : '(missed)'}`, `${fmt((rollup.processCpuMs ?? 0) / 1000)} s`);
+
+// The hosts' roll-up ("Sammanställ flera kommuner"): round trips per action at 2, 10 and 50 kommuner.
+log('Sammanställ flera kommuner i värdarna (fejk) …');
+const rollupHosts = worker<RollupHosts[]>('rollup-hosts.ts', ['2', '10', '50'], 8192);
+lines.push('', '### The hosts\' roll-up: round trips per action', '');
+lines.push('The task pane\'s and the built Apps Script bundle\'s "Sammanställ flera kommuner" over a workbook holding every kommun\'s structured sheet, Händelser and Kontroller (12 activities each), on the recording fakes. Target: a constant per action whatever the number of kommuner. Apps Script: round trips (builders and sheet growth left out) and, in brackets, the calls reading sheets — SpreadsheetApp reads one sheet per call, and reading all sheets in one request (the Sheets REST API\'s `values.batchGet`) would need the sensitive `spreadsheets` scope, so the reads grow by a fixed number per sheet while everything else stays constant.', '');
+const kn = rollupHosts.map((r) => r.kommuner);
+row('action', ...kn.map((n) => `${n} kommuner`), 'constant?');
+row('---', ...kn.map(() => '---:'), '---');
+for (const a of Object.keys(rollupHosts[0].excel)) {
+  const xs = rollupHosts.map((r) => r.excel[a]);
+  row(`Excel: ${a}`, ...xs, new Set(xs).size === 1 ? 'yes' : '**no**');
+}
+for (const a of Object.keys(rollupHosts[0].excelWeb)) {
+  const xs = rollupHosts.map((r) => r.excelWeb[a]);
+  row(`Excel på webben: ${a}`, ...xs, new Set(xs).size === 1 ? 'yes' : 'split past the request limit');
+}
+for (const a of Object.keys(rollupHosts[0].gas)) {
+  const xs = rollupHosts.map((r) => r.gas[a]);
+  const other = new Set(xs.map((x) => x.roundTrips - x.sheetReads)).size === 1;
+  const perSheet = xs.length > 1 ? (xs[xs.length - 1].sheetReads - xs[0].sheetReads) / (kn[kn.length - 1] - kn[0]) : 0;
+  row(`Apps Script: ${a}`, ...xs.map((x) => `${x.roundTrips} (${x.sheetReads})`), other ? (perSheet ? `yes but the reads: +${fmt(perSheet, 0)} per kommun` : 'yes') : '**no**');
+}
 
 // The real corpus: how many hand-written expectations hold (the same figure `npm run corpus` prints).
 const corpus = loadCorpus();
