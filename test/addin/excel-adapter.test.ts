@@ -1,6 +1,6 @@
 // The Excel adapter against a recording fake of the Excel API: one sync to read, one to write, text stays text, same grid as ExcelJS.
 import { applyPlans, blockFormulas, columnRuns, inspectSheets, needsQuotePrefix, readSource, SourceSheetError, type ExcelHost } from '../../addin/excel-adapter';
-import { FakeWorkbook, type FakeSheet } from '../support/excel-fake';
+import { EXCEL_DESKTOP, FakeWorkbook, type FakeSheet } from '../support/excel-fake';
 import { allFeaturesPlans, excelJsWrittenGrids, trimGrid } from '../support/contract';
 import { importSeed, seedGrid, SEEDS } from '../support/seeds';
 import { importFollowUp } from '../../shared/import/import-follow-up';
@@ -170,7 +170,7 @@ describe('applyPlans', () => {
 
   it('uses 2 syncs per action whether the follow-up has 10 or 5,000 activities (desktop Excel)', async () => {
     for (const n of [10, 5000]) {
-      const book = new FakeWorkbook();
+      const book = new FakeWorkbook(EXCEL_DESKTOP);
       book.addGrid('Uppföljning', generateFollowUp(n).values as (string | null)[][]);
       book.active = 'Uppföljning';
       const res = await readSource(hostOf(book));

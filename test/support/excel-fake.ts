@@ -1,8 +1,9 @@
-// A recording fake of the Excel JavaScript API (Excel.run, worksheets, ranges, formats, rules, notes, charts) that counts syncs.
-// Modelled on the real shapes: loaded properties are readable only after context.sync(), null objects,
-// errors surface at sync, values typed like Excel does (formulas, numbers, quote prefix). Browser-safe (no Node imports).
+// A strict fake of the Excel JavaScript API (Excel.run, worksheets, ranges, formats, rules, notes, charts) modelled on Office.js: queued actions run at context.sync().
+// Every proxy is an object path with an Instantiate action, every setter and method an action, serialised as Office.js sends them (Actions + ObjectPaths JSON) and
+// refused past the host profile's payload limits; unloaded properties throw PropertyNotLoaded, errors surface at sync as OfficeExtension.Error, members above the
+// profile's ExcelApi set throw ApiNotFound (table from @types/office-js), proxies of a finished Excel.run throw InvalidObjectPath. Browser-safe (no Node imports).
 import { a1Range, parseA1, parseA1Range } from '../../shared/model/a1';
-import { rewriteReferences, sheetNameProblem, visibleSheets, type FakeVisibility } from './excel-fake-state';
+import { EXCEL_API_SETS } from './excel-api-sets';
 
 export type FakeValue = string | number | boolean | null;
 
@@ -31,6 +32,35 @@ export interface FakeChart {
   position: [string, string] | null;
 }
 
+/**
+ * What the fake claims to be: Office.context.platform, the highest ExcelApi set it supports
+ * (`Office.context.requirements.isSetSupported`), and the payload limits of one request and its
+ * response ("Excel on the web has a payload size limit for requests and responses of 5MB",
+ * Resource limits and performance optimization for Office Add-ins; none documented elsewhere).
+ */
+export interface HostProfile {
+  name: string;
+  platform: 'OfficeOnline' | 'PC' | 'Mac';
+  /** Highest supported ExcelApi set, e.g. "1.18". */
+  excelApi: string;
+  /** Bytes of one request's JSON (Actions + ObjectPaths) the host accepts. */
+  requestLimit: number;
+  /** Bytes of one response's JSON (Results) the host returns. */
+  responseLimit: number;
+}
+
+/** Excel on the web: ExcelApi 1.18, 5,000,000 bytes per request and per response (decimal, the stricter reading of "5MB"). */
+export const EXCEL_WEB: HostProfile = { name: 'Excel på webben', platform: 'OfficeOnline', excelApi: '1.18', requestLimit: 5_000_000, responseLimit: 5_000_000 };
+/** Excel 2019 on Windows: ExcelApi 1.8, no documented payload limit. */
+export const EXCEL_DESKTOP_2019: HostProfile = { name: 'Excel 2019 (Windows)', platform: 'PC', excelApi: '1.8', requestLimit: Infinity, responseLimit: Infinity };
+/** Microsoft 365 desktop: ExcelApi 1.18, no documented payload limit. */
+export const EXCEL_DESKTOP: HostProfile = { name: 'Excel för Microsoft 365 (Windows)', platform: 'PC', excelApi: '1.18', requestLimit: Infinity, responseLimit: Infinity };
+
+/** A range is limited to five million cells for get operations, on every platform (same reference). */
+export const READ_CELL_LIMIT = 5_000_000;
+
+const minorOf = (v: string) => Number(/^1\.(\d+)$/.exec(v)?.[1] ?? 0);
+
 export class FakeSheet {
   cells = new Map<string, FakeCell>();
   conditionalFormats: FakeRule[] = [];
@@ -42,8 +72,6 @@ export class FakeSheet {
   frozen: { rows: number; cols: number } = { rows: 0, cols: 0 };
   columnWidths = new Map<number, number>();
   tabColor = '';
-  /** Worksheet.visibility (ExcelApi 1.1 to read, 1.2 to set); see excel-fake-state.ts. */
-  visibility: FakeVisibility = 'Visible';
   constructor(public name: string) {}
 
   cell(r: number, c: number, create = false): FakeCell | undefined {
@@ -127,401 +155,764 @@ function displayText(c: FakeCell | undefined): string {
   return String(c.value);
 }
 
-class RequestError extends Error {
-  constructor(public code: string, message: string) {
+// --- errors as Office.js raises them ---------------------------------------------------------------
+
+/** OfficeExtension.Error: `code`, `message` and `debugInfo` ({ code, message, errorLocation }), name "RichApi.Error". */
+export class OfficeError extends Error {
+  override name = 'RichApi.Error';
+  debugInfo: { code: string; message: string; errorLocation?: string };
+  constructor(public code: string, message: string, errorLocation?: string) {
     super(message);
+    this.debugInfo = { code, message, ...(errorLocation ? { errorLocation } : {}) };
   }
 }
 
-/** Base of loadable proxies: properties are readable after load() + sync(). */
-class Loadable {
-  private pending = new Set<string>();
-  private loaded = new Map<string, unknown>();
-  constructor(public ctx: FakeContext) {}
-  load(props?: string | string[] | Record<string, unknown>): this {
-    const list = typeof props === 'string' ? props.split(',').map((s) => s.trim()) : Array.isArray(props) ? props : [];
-    for (const p of list) this.pending.add(p);
-    this.ctx.queue(() => this.resolve());
+/** Microsoft's messages (Office.js resource strings and the Excel error-code reference). */
+export const MESSAGES = {
+  propertyNotLoaded: (p: string) => `The property '${p}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`,
+  invalidObjectPath: (path: string) => `The object path '${path}' isn't working for what you're trying to do. If you're using the object across multiple "context.sync" calls and outside the sequential execution of a ".run" batch, please use the "context.trackedObjects.add()" and "context.trackedObjects.remove()" methods to manage the object's lifetime.`,
+  apiNotFound: (member: string, set: string) => `The method or property ${member} is part of the ${set} requirement set, which is not available in your version of Excel.`,
+  sizeMismatch: "The number of rows or columns in the input array doesn't match the size or dimensions of the range.",
+  itemNotFound: "The requested resource doesn't exist.",
+  itemAlreadyExists: 'The resource you are creating already exists.',
+  invalidArgument: 'The argument is invalid or missing or has an incorrect format.',
+  requestTooLarge: 'The request payload size has exceeded the limit. See the Resource limits and performance optimization for Office Add-ins article for more information.',
+  responseTooLarge: 'The response payload size has exceeded the limit. See the Resource limits and performance optimization for Office Add-ins article for more information.',
+  rangeExceedsLimit: 'The cell count in the range has exceeded the maximum supported number. See the Resource limits and performance optimization for Office Add-ins article for more information.',
+  mergedAreas: 'There are more than 512 merged areas in the range.',
+} as const;
+
+/**
+ * Excel's rules for a sheet name (the Rename Sheet dialog and Worksheet.name): not blank, at most
+ * 31 characters, none of : \ / ? * [ ], not starting or ending with an apostrophe. Null when valid.
+ */
+export function sheetNameProblem(name: unknown): string | null {
+  if (typeof name !== 'string' || name.trim() === '') return 'blank';
+  if (name.length > 31) return 'longer than 31 characters';
+  if (/[:\\/?*[\]]/.test(name)) return 'contains : \\ / ? * [ or ]';
+  if (name.startsWith("'") || name.endsWith("'")) return 'starts or ends with an apostrophe';
+  return null;
+}
+
+// --- the request: object paths and actions, as Office.js serialises them ----------------------------
+
+/** ObjectPathType and ActionType as in OfficeExtension. */
+const PATH = { GlobalObject: 1, NewObject: 2, Method: 3, Property: 4, Indexer: 5 } as const;
+const ACTION = { Instantiate: 1, Query: 2, Method: 3, SetProperty: 4 } as const;
+
+interface PathInfo {
+  Id: number;
+  ObjectPathType: number;
+  Name: string;
+  ParentObjectPathId?: number;
+  ArgumentInfo?: { Arguments?: unknown[]; ReferencedObjectPathIds?: number[] };
+}
+interface ActionInfo {
+  Id: number;
+  ActionType: number;
+  Name: string;
+  ObjectPathId: number;
+  ArgumentInfo?: { Arguments?: unknown[]; ReferencedObjectPathIds?: number[] };
+  QueryInfo?: { Select: string[]; Expand: string[] };
+}
+interface Queued {
+  info: ActionInfo;
+  /** Runs at sync; its return value is the action's result (Instantiate: null for a null object; Query: the loaded values). */
+  run: () => unknown;
+  /** Called with the result once the whole sync succeeded. */
+  done?: (value: unknown) => void;
+  reads?: boolean;
+}
+
+/** One sync as the host saw it: sizes of the request and the response JSON (UTF-8 bytes), actions and object paths. */
+export interface RequestRecord {
+  requestBytes: number;
+  responseBytes: number;
+  actions: number;
+  objectPaths: number;
+  /** Set when the host refused the request (error code). */
+  refused?: string;
+}
+
+const pascal = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** UTF-8 byte length (no TextEncoder needed). */
+export function utf8Bytes(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) { n += 4; i++; } else n += 3;
+  }
+  return n;
+}
+
+/** Members every client object has (OfficeExtension.ClientObject), in every set. */
+const BASE_MEMBERS: Record<string, ['m' | 'n' | 'p', number]> = { load: ['m', 1], toJSON: ['m', 1], track: ['m', 1], untrack: ['m', 1], set: ['m', 1], isNullObject: ['p', 1], context: ['p', 1] };
+
+/**
+ * Base of every proxy: an object path (parent, kind, name, arguments) with an Instantiate action;
+ * loaded values are readable only after the sync that loaded them. Wrapped in a JS Proxy that
+ * refuses members above the profile's ExcelApi set (ApiNotFound, thrown where Office.js's
+ * generated code throws it: at the call) and any new operation once the Excel.run is over.
+ */
+export class FakeObject {
+  _loaded = new Map<string, unknown>();
+  /** Set by the Instantiate result: true for a null object (…OrNullObject that found nothing). */
+  _isNull: boolean | undefined = undefined;
+  _path: PathInfo;
+  _nav = new Map<string, FakeObject>();
+  _argObjects: FakeObject[] = [];
+  constructor(
+    public _ctx: FakeContext,
+    public _type: string,
+    public _parent: FakeObject | null,
+    kind: number,
+    name: string,
+    args: unknown[] | undefined,
+    /** Runs when the host instantiates the object (at sync); returns false for a null object. */
+    public _instantiate: () => boolean | void = () => undefined,
+  ) {
+    this._path = { Id: _ctx._nextId(), ObjectPathType: kind, Name: name };
+    if (_parent) this._path.ParentObjectPathId = _parent._path.Id;
+    if (args) this._path.ArgumentInfo = _ctx._arguments(args, this._argObjects);
+    const self = wrap(this);
+    if (kind !== PATH.GlobalObject) {
+      _ctx._queue(self, { ActionType: ACTION.Instantiate, Name: '', ObjectPathId: this._path.Id }, () => {
+        if (this._parent && this._parent._nullAtRun()) return null;
+        return this._instantiate() === false ? null : {};
+      }, (v) => { this._isNull = v === null; });
+    } else this._isNull = false;
+    return self;
+  }
+  /** Runs `fn` when the host instantiates the object (for a method path: the method runs then). */
+  _then(fn: () => void): this {
+    this._instantiate = () => { fn(); };
     return this;
   }
-  /** *OrNullObject results: `isNullObject` is readable after the next sync without a load. */
-  trackNull(): this {
-    this.pending.add('isNullObject');
-    this.ctx.queue(() => this.resolve());
-    return this;
+  /** True while running the request when this object (or a parent) turned out null. */
+  _nullAtRun(): boolean {
+    return this._runNull === true || (this._parent?._nullAtRun() ?? false);
   }
-  private resolve(): void {
-    for (const p of this.pending) this.loaded.set(p, this.read(p));
-    this.pending.clear();
+  _runNull = false;
+  /** The object expression for messages ("Worksheet.getRange()"). */
+  _expr(): string {
+    return `${this._type}.${this._path.Name.charAt(0).toLowerCase()}${this._path.Name.slice(1)}`;
   }
-  protected read(_p: string): unknown {
+  /** A navigation property (range.format, format.font): one object per parent, as Office.js caches it. */
+  _navigate<T extends FakeObject>(name: string, make: () => T): T {
+    let o = this._nav.get(name) as T | undefined;
+    if (!o) {
+      o = make();
+      this._nav.set(name, o);
+    }
+    return o;
+  }
+  /** Queues a SetProperty action; `apply` runs at sync. The set value is readable at once, as in Office.js. */
+  _set(name: string, value: unknown, apply: () => void): void {
+    this._loaded.set(name, value);
+    this._ctx._queue(this, { ActionType: ACTION.SetProperty, Name: pascal(name), ObjectPathId: this._path.Id, ArgumentInfo: this._ctx._arguments([value], []) }, () => {
+      if (this._nullAtRun()) return undefined;
+      apply();
+      return undefined;
+    });
+  }
+  /** Queues a Method action that returns nothing the code reads; `apply` runs at sync. */
+  _call(name: string, args: unknown[], apply: () => void): void {
+    const refs: FakeObject[] = [];
+    const argumentInfo = this._ctx._arguments(args, refs);
+    this._ctx._queue(this, { ActionType: ACTION.Method, Name: pascal(name), ObjectPathId: this._path.Id, ArgumentInfo: argumentInfo }, () => {
+      if (this._nullAtRun()) return undefined;
+      apply();
+      return undefined;
+    }, undefined, refs);
+  }
+  /** Properties `read` can answer at sync (what `load` may ask for). */
+  protected _read(_p: string): unknown {
     return undefined;
   }
-  protected get<T>(p: string): T {
-    if (!this.loaded.has(p)) throw new RequestError('PropertyNotLoaded', `The property '${p}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`);
-    return this.loaded.get(p) as T;
+  /** Values of the loadable properties for a `load()` without arguments (scalar properties). */
+  protected _scalars(): string[] {
+    return [];
+  }
+  load(props?: string | string[] | Record<string, unknown>): this {
+    let list = typeof props === 'string' ? props.split(',').map((s) => s.trim()) : Array.isArray(props) ? props : props ? Object.keys(props) : this._scalars();
+    list = list.filter(Boolean);
+    const self = this;
+    this._ctx._queue(this, { ActionType: ACTION.Query, Name: '', ObjectPathId: this._path.Id, QueryInfo: { Select: list, Expand: [] } }, () => {
+      if (self._nullAtRun()) return null;
+      const out: Record<string, unknown> = {};
+      for (const p of list) out[p] = self._read(p);
+      return out;
+    }, (v) => {
+      if (!v) return;
+      for (const [k, x] of Object.entries(v as Record<string, unknown>)) this._loaded.set(k, x);
+    }, undefined, true);
+    return this;
+  }
+  get isNullObject(): boolean {
+    if (this._isNull === undefined) throw new OfficeError('PropertyNotLoaded', MESSAGES.propertyNotLoaded('isNullObject'));
+    return this._isNull;
+  }
+  /** A loaded property's value; PropertyNotLoaded when it was not loaded (or loaded but not yet synced). A null object's properties read as undefined. */
+  _get<T>(p: string): T {
+    if (this._loaded.has(p)) return this._loaded.get(p) as T;
+    if (this._isNull === true) return undefined as T;
+    throw new OfficeError('PropertyNotLoaded', MESSAGES.propertyNotLoaded(p));
   }
 }
 
-class FakeFormat {
-  constructor(private range: FakeRange) {}
-  setAll(key: string, v: unknown) {
-    this.range.ctx.record(`format.${key} ${this.range.addressLocal}=${JSON.stringify(v)}`);
-    this.range.eachCell((c) => (c.format[key] = v));
+/** The JS Proxy over every fake object: requirement sets and the end of Excel.run, checked on each Excel member. */
+function wrap<T extends FakeObject>(obj: T): T {
+  return new Proxy(obj, {
+    get(target, prop, receiver) {
+      if (typeof prop === 'string' && !prop.startsWith('_')) {
+        const info = check(target, prop, false);
+        // A part's scalar property (fill.color …) reads back what was set or loaded.
+        if (info?.[0] === 'p' && target instanceof FakePart && prop !== 'isNullObject') return target._get(prop);
+      }
+      return Reflect.get(target, prop, receiver);
+    },
+    set(target, prop, value, receiver) {
+      if (typeof prop === 'string' && !prop.startsWith('_')) {
+        const info = check(target, prop, true);
+        // A part's scalar property (fill.color = …) is one SetProperty action.
+        if (info?.[0] === 'p' && target instanceof FakePart) {
+          target._assign(prop, value);
+          return true;
+        }
+      }
+      return Reflect.set(target, prop, value, receiver);
+    },
+  });
+}
+
+function check(target: FakeObject, prop: string, setting: boolean): ['m' | 'n' | 'p', number] | undefined {
+  const info = EXCEL_API_SETS[target._type]?.[prop] ?? BASE_MEMBERS[prop];
+  if (!info) return undefined;
+  const ctx = target._ctx;
+  if (info[1] > ctx.book.apiMinor) throw new OfficeError('ApiNotFound', MESSAGES.apiNotFound(`${target._type}.${prop}`, `ExcelApi 1.${info[1]}`), `${target._type}.${prop}`);
+  // Reading a value loaded earlier works after the run (it is client-side); anything that queues does not.
+  if (ctx._ended && (setting || info[0] !== 'p' || prop === 'load')) throw new OfficeError('InvalidObjectPath', MESSAGES.invalidObjectPath(target._expr()), `${target._type}.${prop}`);
+  return info;
+}
+
+// --- ranges and their parts ---------------------------------------------------------------------------
+
+type Box = { row: number; col: number; rows: number; cols: number };
+
+/** A simple object with scalar properties only (fill, font, border, chart title …): each set is one SetProperty action. */
+/** What setting a part's property does: called when queued (for the log), returns what runs at sync. */
+type OnSet = (p: string, v: unknown) => (() => void) | void;
+
+/** An object with scalar properties only (fill, font, border, chart title …): each property set is one SetProperty action. */
+class FakePart extends FakeObject {
+  _onSet: OnSet;
+  constructor(ctx: FakeContext, type: string, parent: FakeObject, name: string, onSet: OnSet, args?: unknown[]) {
+    super(ctx, type, parent, args ? PATH.Method : PATH.Property, name, args);
+    this._onSet = onSet;
+  }
+  _assign(p: string, v: unknown) {
+    const apply = this._onSet(p, v);
+    this._set(p, v, apply ?? (() => undefined));
+  }
+}
+
+class FakeFormat extends FakeObject {
+  _range: FakeRange;
+  constructor(ctx: FakeContext, range: FakeRange) {
+    super(ctx, 'RangeFormat', range, PATH.Property, 'Format', undefined);
+    this._range = range;
+  }
+  private _setAll(key: string, v: unknown) {
+    const r = this._range;
+    this._ctx.record(`format.${key} ${r._a1}=${JSON.stringify(v)}`);
+    return () => r._eachCell((c) => (c.format[key] = v));
   }
   get fill() {
-    const self = this;
-    return { set color(v: string) { self.setAll('fill.color', v); }, clear: () => self.setAll('fill.color', undefined) };
+    return this._navigate('fill', () => {
+      const fill = new FakePart(this._ctx, 'RangeFill', this, 'Fill', (p, v) => this._setAll(`fill.${p}`, v));
+      (fill as unknown as { clear: () => void }).clear = () => fill._call('clear', [], this._setAll('fill.color', undefined));
+      return fill;
+    }) as unknown as { color: string; clear(): void };
   }
   get font() {
-    const self = this;
-    return {
-      set bold(v: boolean) { self.setAll('font.bold', v); },
-      set italic(v: boolean) { self.setAll('font.italic', v); },
-      set size(v: number) { self.setAll('font.size', v); },
-      set color(v: string) { self.setAll('font.color', v); },
-    };
+    return this._navigate('font', () => new FakePart(this._ctx, 'RangeFont', this, 'Font', (p, v) => this._setAll(`font.${p}`, v))) as unknown as { bold: boolean; italic: boolean; size: number; color: string };
   }
-  set wrapText(v: boolean) { this.setAll('wrapText', v); }
-  set horizontalAlignment(v: string) { this.setAll('horizontalAlignment', v); }
-  set verticalAlignment(v: string) { this.setAll('verticalAlignment', v); }
+  set wrapText(v: boolean) { this._set('wrapText', v, this._setAll('wrapText', v)); }
+  set horizontalAlignment(v: string) { this._set('horizontalAlignment', v, this._setAll('horizontalAlignment', v)); }
+  set verticalAlignment(v: string) { this._set('verticalAlignment', v, this._setAll('verticalAlignment', v)); }
   set columnWidth(v: number) {
-    this.range.ctx.record(`format.columnWidth ${this.range.addressLocal}=${v}`);
-    for (let c = this.range.box.col; c < this.range.box.col + this.range.box.cols; c++) this.range.sheet.columnWidths.set(c, v);
+    const r = this._range;
+    this._ctx.record(`format.columnWidth ${r._a1}=${v}`);
+    this._set('columnWidth', v, () => { for (let c = r._box.col; c < r._box.col + r._box.cols; c++) r._sheet().columnWidths.set(c, v); });
   }
   get borders() {
-    const self = this;
-    return {
-      getItem: (edge: string) => ({
-        set style(v: string) { self.setAll(`border.${edge}.style`, v); },
-        set color(v: string) { self.setAll(`border.${edge}.color`, v); },
-      }),
-    };
+    return this._navigate('borders', () => {
+      const coll = new FakePart(this._ctx, 'RangeBorderCollection', this, 'Borders', () => undefined);
+      (coll as unknown as { getItem: (edge: string) => FakePart }).getItem = (edge: string) =>
+        new FakePart(this._ctx, 'RangeBorder', coll, 'GetItem', (p, v) => this._setAll(`border.${edge}.${p}`, v), [edge]);
+      return coll;
+    }) as unknown as { getItem(edge: string): { style: string; color: string } };
   }
-  autofitColumns() { this.range.ctx.record(`autofitColumns ${this.range.addressLocal}`); }
+  autofitColumns() {
+    this._ctx.record(`autofitColumns ${this._range._a1}`);
+    this._call('autofitColumns', [], () => undefined);
+  }
 }
 
-class FakeConditionalFormat {
-  rule: FakeRule;
-  constructor(type: string, range: string) {
-    const format = { fill: {}, font: {} } as FakeRule['format'];
-    this.rule = { range, type, rule: undefined, format };
+export class FakeRange extends FakeObject {
+  /** The worksheet's sheet, resolved when the host instantiates the worksheet. */
+  _sheet: () => FakeSheet;
+  constructor(
+    ctx: FakeContext,
+    parent: FakeObject,
+    kind: number,
+    name: string,
+    args: unknown[] | undefined,
+    sheet: () => FakeSheet,
+    public _box: Box,
+    instantiate: () => boolean | void = () => undefined,
+  ) {
+    super(ctx, 'Range', parent, kind, name, args, instantiate);
+    this._sheet = sheet;
   }
-  private part() {
-    const r = this.rule;
-    return {
-      get rule() { return r.rule as Record<string, unknown>; },
-      set rule(v: unknown) { r.rule = v; },
-      format: { fill: r.format.fill, font: r.format.font },
-    };
+  /** The range's A1 address without the sheet (internal; `addressLocal` must be loaded). */
+  get _a1(): string {
+    return a1Range(this._box.row, this._box.col, this._box.rows, this._box.cols);
   }
-  get cellValue() { if (this.rule.type !== 'CellValue') throw new RequestError('InvalidArgument', 'cellValue on a non-CellValue rule'); return this.part(); }
-  get custom() {
-    if (this.rule.type !== 'Custom') throw new RequestError('InvalidArgument', 'custom on a non-Custom rule');
-    const r = this.rule;
-    r.rule = r.rule ?? {};
-    return { rule: r.rule as { formula: string }, format: { fill: r.format.fill, font: r.format.font } };
+  _eachCell(fn: (c: FakeCell, r: number, col: number) => void): void {
+    const s = this._sheet();
+    for (let r = 0; r < this._box.rows; r++) for (let c = 0; c < this._box.cols; c++) fn(s.cell(this._box.row + r, this._box.col + c, true)!, r, c);
   }
-  get textComparison() { if (this.rule.type !== 'ContainsText') throw new RequestError('InvalidArgument', 'textComparison on a non-ContainsText rule'); return this.part(); }
-}
-
-export class FakeRange extends Loadable {
-  constructor(ctx: FakeContext, public sheet: FakeSheet, public box: { row: number; col: number; rows: number; cols: number }, private nullObject = false) {
-    super(ctx);
+  private _matrix<T>(fn: (c: FakeCell | undefined) => T): T[][] {
+    const s = this._sheet();
+    return Array.from({ length: this._box.rows }, (_, r) => Array.from({ length: this._box.cols }, (_, c) => fn(s.cell(this._box.row + r, this._box.col + c))));
   }
-  get addressLocal(): string {
-    return a1Range(this.box.row, this.box.col, this.box.rows, this.box.cols);
+  protected override _scalars(): string[] {
+    return ['address', 'addressLocal', 'cellCount', 'columnCount', 'columnIndex', 'rowCount', 'rowIndex', 'values', 'text', 'formulas', 'numberFormat'];
   }
-  eachCell(fn: (c: FakeCell, r: number, col: number) => void): void {
-    for (let r = 0; r < this.box.rows; r++) for (let c = 0; c < this.box.cols; c++) fn(this.sheet.cell(this.box.row + r, this.box.col + c, true)!, r, c);
-  }
-  private matrix<T>(fn: (c: FakeCell | undefined) => T): T[][] {
-    return Array.from({ length: this.box.rows }, (_, r) => Array.from({ length: this.box.cols }, (_, c) => fn(this.sheet.cell(this.box.row + r, this.box.col + c))));
-  }
-  protected override read(p: string): unknown {
-    if (this.nullObject && p !== 'isNullObject') return undefined;
+  protected override _read(p: string): unknown {
+    const cells = this._box.rows * this._box.cols;
+    if (['values', 'text', 'formulas', 'numberFormat', 'valueTypes', 'formulasLocal'].includes(p) && cells > READ_CELL_LIMIT) throw new OfficeError('RangeExceedsLimit', MESSAGES.rangeExceedsLimit, 'Range.load');
     switch (p) {
-      case 'values': return this.matrix((c) => (c ? c.value ?? '' : ''));
-      case 'text': return this.matrix((c) => displayText(c));
-      case 'formulas': return this.matrix((c) => (c ? c.formula ?? c.value ?? '' : ''));
-      case 'numberFormat': return this.matrix((c) => (c ? c.numberFormat : 'General'));
-      case 'rowIndex': return this.box.row;
-      case 'columnIndex': return this.box.col;
-      case 'rowCount': return this.box.rows;
-      case 'columnCount': return this.box.cols;
-      case 'cellCount': return this.box.rows * this.box.cols;
-      case 'address': return `${this.sheet.name}!${this.addressLocal}`;
-      case 'isNullObject': return this.nullObject;
+      case 'values': return this._matrix((c) => (c ? c.value ?? '' : ''));
+      case 'text': return this._matrix((c) => displayText(c));
+      case 'formulas': return this._matrix((c) => (c ? c.formula ?? c.value ?? '' : ''));
+      case 'numberFormat': return this._matrix((c) => (c ? c.numberFormat : 'General'));
+      case 'rowIndex': return this._box.row;
+      case 'columnIndex': return this._box.col;
+      case 'rowCount': return this._box.rows;
+      case 'columnCount': return this._box.cols;
+      case 'cellCount': return cells;
+      case 'address': return `${quoteName(this._sheet().name)}!${this._a1}`;
+      case 'addressLocal': return `${quoteName(this._sheet().name)}!${this._a1}`;
     }
     return undefined;
   }
-  get isNullObject(): boolean { return this.get('isNullObject'); }
-  get values(): unknown[][] { return this.get('values'); }
-  get text(): string[][] { return this.get('text'); }
-  get formulas(): unknown[][] { return this.get('formulas'); }
-  get numberFormat(): string[][] { return this.get('numberFormat'); }
-  get rowIndex(): number { return this.get('rowIndex'); }
-  get columnIndex(): number { return this.get('columnIndex'); }
-  get cellCount(): number { return this.get('cellCount'); }
-  get address(): string { return this.get('address'); }
+  get values(): unknown[][] { return this._get('values'); }
+  get text(): string[][] { return this._get('text'); }
+  get formulas(): unknown[][] { return this._get('formulas'); }
+  get numberFormat(): string[][] { return this._get('numberFormat'); }
+  get rowIndex(): number { return this._get('rowIndex'); }
+  get columnIndex(): number { return this._get('columnIndex'); }
+  get rowCount(): number { return this._get('rowCount'); }
+  get columnCount(): number { return this._get('columnCount'); }
+  get cellCount(): number { return this._get('cellCount'); }
+  get address(): string { return this._get('address'); }
+  get addressLocal(): string { return this._get('addressLocal'); }
 
-  private write2d(kind: 'values' | 'formulas', data: unknown[][]) {
-    this.ctx.record(`${kind} ${this.sheet.name}!${this.addressLocal}`);
-    if (!Array.isArray(data) || data.length !== this.box.rows || data.some((r) => !Array.isArray(r) || r.length !== this.box.cols)) {
-      this.ctx.fail(new RequestError('InvalidArgument', `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${this.addressLocal}).`));
-      return;
-    }
-    // Both `values` and `formulas` type their input as if a user typed it: "=…" becomes a formula.
-    this.eachCell((cell, r, c) => {
-      Object.assign(cell, typeEntry(data[r][c], cell.numberFormat));
-      if (cell.formula) this.ctx.book.dirty = true;
+  /** values/formulas/numberFormat: a 2-D array of exactly the range's size, else InvalidArgument at sync. */
+  private _write2d(kind: 'values' | 'formulas' | 'numberFormat', data: unknown[][]) {
+    this._ctx.record(`${kind} ${this._sheetNameNow()}!${this._a1}`);
+    this._set(kind, data, () => {
+      if (!Array.isArray(data) || data.length !== this._box.rows || data.some((r) => !Array.isArray(r) || r.length !== this._box.cols)) {
+        throw new OfficeError('InvalidArgument', MESSAGES.sizeMismatch, `Range.${kind}`);
+      }
+      if (kind === 'numberFormat') {
+        this._eachCell((cell, r, c) => (cell.numberFormat = String(data[r][c])));
+        return;
+      }
+      // Both `values` and `formulas` type their input as if a user typed it: "=…" becomes a formula.
+      this._eachCell((cell, r, c) => {
+        Object.assign(cell, typeEntry(data[r][c], cell.numberFormat));
+        if (cell.formula) this._ctx.book.dirty = true;
+      });
+      this._ctx.cellWrites += this._box.rows * this._box.cols;
     });
-    this.ctx.cellWrites += this.box.rows * this.box.cols;
   }
-  set values(v: unknown[][]) { this.write2d('values', v); }
-  set formulas(v: unknown[][]) { this.write2d('formulas', v); }
-  set numberFormat(v: unknown[][]) {
-    this.ctx.record(`numberFormat ${this.sheet.name}!${this.addressLocal}`);
-    if (v.length !== this.box.rows || v.some((r) => r.length !== this.box.cols)) {
-      this.ctx.fail(new RequestError('InvalidArgument', `numberFormat shape does not match ${this.addressLocal}`));
-      return;
+  /** The sheet's name for the log, when it is already known (sheets added in this batch are). */
+  _sheetNameNow(): string {
+    try {
+      return this._sheet().name;
+    } catch {
+      return '?';
     }
-    this.eachCell((cell, r, c) => (cell.numberFormat = String(v[r][c])));
   }
+  set values(v: unknown[][]) { this._write2d('values', v); }
+  set formulas(v: unknown[][]) { this._write2d('formulas', v); }
+  set numberFormat(v: unknown[][]) { this._write2d('numberFormat', v); }
   set hyperlink(h: { documentReference?: string; address?: string; textToDisplay?: string; screenTip?: string }) {
-    this.ctx.record(`hyperlink ${this.sheet.name}!${this.addressLocal}`);
-    this.eachCell((cell) => {
-      cell.hyperlink = { ...h };
-      if (h.textToDisplay !== undefined) Object.assign(cell, { value: h.textToDisplay, formula: null, quotePrefix: false });
-    });
+    this._ctx.record(`hyperlink ${this._sheetNameNow()}!${this._a1}`);
+    this._set('hyperlink', h, () =>
+      this._eachCell((cell) => {
+        cell.hyperlink = { ...h };
+        if (h.textToDisplay !== undefined) Object.assign(cell, { value: h.textToDisplay, formula: null, quotePrefix: false });
+      }),
+    );
   }
   get format(): FakeFormat {
-    // Writing a whole column's format (A:A) only touches the column width in this fake.
-    return new FakeFormat(this);
+    return this._navigate('format', () => new FakeFormat(this._ctx, this));
   }
   get conditionalFormats() {
-    return {
-      add: (type: string) => {
-        if (!['Custom', 'CellValue', 'ContainsText', 'DataBar', 'ColorScale', 'IconSet', 'TopBottom', 'PresetCriteria'].includes(type)) this.ctx.fail(new RequestError('InvalidArgument', `conditional format type ${type}`));
-        this.ctx.record(`conditionalFormats.add ${type} ${this.sheet.name}!${this.addressLocal}`);
-        const cf = new FakeConditionalFormat(type, this.addressLocal);
-        this.sheet.conditionalFormats.push(cf.rule);
-        return cf;
-      },
-    };
+    return this._navigate('conditionalFormats', () => {
+      const coll = new FakePart(this._ctx, 'ConditionalFormatCollection', this, 'ConditionalFormats', () => undefined);
+      (coll as unknown as { add: (type: string) => FakeConditionalFormat }).add = (type: string) => {
+        this._ctx.record(`conditionalFormats.add ${type} ${this._sheetNameNow()}!${this._a1}`);
+        const rule: FakeRule = { range: this._a1, type, rule: undefined, format: { fill: {}, font: {} } };
+        return new FakeConditionalFormat(this._ctx, coll, rule, () => {
+          if (!['Custom', 'CellValue', 'ContainsText', 'DataBar', 'ColorScale', 'IconSet', 'TopBottom', 'PresetCriteria'].includes(type)) throw new OfficeError('InvalidArgument', MESSAGES.invalidArgument, 'ConditionalFormatCollection.add');
+          this._sheet().conditionalFormats.push(rule);
+        });
+      };
+      return coll;
+    }) as unknown as { add(type: string): FakeConditionalFormat };
   }
   get dataValidation() {
-    const entry: FakeSheet['validations'][number] = { range: this.addressLocal };
-    this.sheet.validations.push(entry);
-    this.ctx.record(`dataValidation ${this.sheet.name}!${this.addressLocal}`);
-    return {
-      set rule(v: unknown) { entry.rule = v; },
-      set prompt(v: unknown) { entry.prompt = v; },
-      set errorAlert(v: unknown) { entry.errorAlert = v; },
-      set ignoreBlanks(v: boolean) { entry.ignoreBlanks = v; },
-      clear: () => { entry.rule = undefined; },
-    };
+    return this._navigate('dataValidation', () => {
+      this._ctx.record(`dataValidation ${this._sheetNameNow()}!${this._a1}`);
+      let entry: FakeSheet['validations'][number] | null = null;
+      const at = () => {
+        if (!entry) {
+          entry = { range: this._a1 };
+          this._sheet().validations.push(entry);
+        }
+        return entry;
+      };
+      const dv = new FakePart(this._ctx, 'DataValidation', this, 'DataValidation', (p, v) => () => {
+        (at() as Record<string, unknown>)[p] = v;
+      });
+      (dv as unknown as { clear: () => void }).clear = () => dv._call('clear', [], () => { at().rule = undefined; });
+      return dv;
+    }) as unknown as { rule: unknown; prompt: unknown; errorAlert: unknown; ignoreBlanks: boolean; clear(): void };
   }
   /**
    * ExcelApi 1.13: the merged areas whose top-left cell is in this range (office-js#3611), as a
-   * RangeAreas that is a null object when there are none. Fails at sync on older hosts
-   * (ApiNotFound) and, as documented, when there are more than 512 merged areas.
+   * RangeAreas that is a null object when there are none. Fails at sync, as documented, when
+   * there are more than 512 merged areas.
    */
   getMergedAreasOrNullObject(): FakeRangeAreas {
-    this.ctx.book.reads.push(`getMergedAreasOrNullObject ${this.sheet.name}!${this.addressLocal}`);
-    if (!this.ctx.book.supports('1.13')) this.ctx.fail(new RequestError('ApiNotFound', 'The API you are trying to use could not be found. It may be available in a newer version of Excel.'));
-    const inside = this.sheet.merges.filter((m) => {
-      const b = parseA1Range(m)!;
-      return b.row >= this.box.row && b.row < this.box.row + this.box.rows && b.col >= this.box.col && b.col < this.box.col + this.box.cols;
+    this._ctx.book.reads.push(`getMergedAreasOrNullObject ${this._sheetNameNow()}!${this._a1}`);
+    let inside: string[] = [];
+    return new FakeRangeAreas(this._ctx, this, 'GetMergedAreasOrNullObject', () => this._sheet().name, () => inside, () => {
+      inside = this._sheet().merges.filter((m) => {
+        const b = parseA1Range(m)!;
+        return b.row >= this._box.row && b.row < this._box.row + this._box.rows && b.col >= this._box.col && b.col < this._box.col + this._box.cols;
+      });
+      if (inside.length > 512) throw new OfficeError('GeneralException', MESSAGES.mergedAreas, 'Range.getMergedAreasOrNullObject');
+      return inside.length > 0;
     });
-    if (inside.length > 512) this.ctx.fail(new RequestError('GeneralException', 'There are more than 512 merged areas in the range.'));
-    return new FakeRangeAreas(this.ctx, this.sheet.name, inside).trackNull();
   }
   merge(across = false) {
-    this.ctx.record(`merge ${this.sheet.name}!${this.addressLocal} ${across}`);
-    this.sheet.merges.push(this.addressLocal);
+    this._ctx.record(`merge ${this._sheetNameNow()}!${this._a1} ${across}`);
+    this._call('merge', [across], () => { this._sheet().merges.push(this._a1); });
   }
   select() {
-    this.ctx.record(`select ${this.sheet.name}!${this.addressLocal}`);
-    this.ctx.book.selection = { sheet: this.sheet.name, address: this.addressLocal };
+    this._ctx.record(`select ${this._sheetNameNow()}!${this._a1}`);
+    this._call('select', [], () => { this._ctx.book.selection = { sheet: this._sheet().name, address: this._a1 }; });
   }
-  clear() { this.eachCell((c) => Object.assign(c, { value: null, formula: null })); }
+  clear() {
+    this._call('clear', [], () => this._eachCell((c) => Object.assign(c, { value: null, formula: null })));
+  }
+}
+
+function quoteName(name: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+}
+
+class FakeConditionalFormat extends FakeObject {
+  constructor(ctx: FakeContext, coll: FakeObject, public _rule: FakeRule, add: () => void) {
+    super(ctx, 'ConditionalFormat', coll, PATH.Method, 'Add', [_rule.type], () => { add(); });
+  }
+  private _format(owner: FakeObject) {
+    const r = this._rule;
+    const f = new FakePart(this._ctx, 'ConditionalRangeFormat', owner, 'Format', () => undefined);
+    const fill = new FakePart(this._ctx, 'ConditionalRangeFill', f, 'Fill', (p, v) => () => { (r.format.fill as Record<string, unknown>)[p] = v; });
+    const font = new FakePart(this._ctx, 'ConditionalRangeFont', f, 'Font', (p, v) => () => { (r.format.font as Record<string, unknown>)[p] = v; });
+    Object.assign(f, { fill, font });
+    return f;
+  }
+  private _typed(kind: string, type: string, ruleNav: boolean) {
+    return this._navigate(kind, () => {
+      const r = this._rule;
+      const part = new FakePart(this._ctx, type, this, pascal(kind), (p, v) => () => { if (p === 'rule') r.rule = v; });
+      part._instantiate = () => {
+        if (r.type !== { cellValue: 'CellValue', custom: 'Custom', textComparison: 'ContainsText' }[kind]) throw new OfficeError('InvalidArgument', MESSAGES.invalidArgument, `ConditionalFormat.${kind}`);
+      };
+      const format = this._format(part);
+      if (ruleNav) {
+        const rule = new FakePart(this._ctx, 'ConditionalFormatRule', part, 'Rule', (p, v) => () => { r.rule = { ...(r.rule as object | undefined), [p]: v }; });
+        Object.assign(part, { rule, format });
+      } else Object.assign(part, { format });
+      return part;
+    });
+  }
+  get cellValue() { return this._typed('cellValue', 'CellValueConditionalFormat', false) as unknown as { rule: unknown; format: unknown }; }
+  get custom() { return this._typed('custom', 'CustomConditionalFormat', true) as unknown as { rule: { formula: string }; format: unknown }; }
+  get textComparison() { return this._typed('textComparison', 'TextConditionalFormat', false) as unknown as { rule: unknown; format: unknown }; }
 }
 
 /** RangeAreas: `address` lists each area with its sheet ("Blad1!A3:A4, Blad1!D3:F3"); a null object when empty. */
-export class FakeRangeAreas extends Loadable {
-  constructor(ctx: FakeContext, private sheetName: string, private areas: string[]) {
-    super(ctx);
+export class FakeRangeAreas extends FakeObject {
+  _sheetName: () => string;
+  _areas: () => string[];
+  constructor(ctx: FakeContext, parent: FakeObject, name: string, sheetName: () => string, areas: () => string[], instantiate: () => boolean) {
+    super(ctx, 'RangeAreas', parent, PATH.Method, name, [], instantiate);
+    this._sheetName = sheetName;
+    this._areas = areas;
   }
-  protected override read(p: string): unknown {
-    if (p === 'isNullObject') return this.areas.length === 0;
-    if (!this.areas.length) return undefined;
-    const prefix = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(this.sheetName) ? this.sheetName : `'${this.sheetName.replace(/'/g, "''")}'`;
-    if (p === 'address') return this.areas.map((a) => `${prefix}!${a}`).join(', ');
-    if (p === 'areaCount') return this.areas.length;
+  protected override _read(p: string): unknown {
+    const areas = this._areas();
+    if (!areas.length) return undefined;
+    if (p === 'address') return areas.map((a) => `${quoteName(this._sheetName())}!${a}`).join(', ');
+    if (p === 'areaCount') return areas.length;
     return undefined;
   }
-  get isNullObject(): boolean { return this.get('isNullObject'); }
-  get address(): string { return this.get('address'); }
-  get areaCount(): number { return this.get('areaCount'); }
+  get address(): string { return this._get('address'); }
+  get areaCount(): number { return this._get('areaCount'); }
 }
 
-export class FakeWorksheet extends Loadable {
-  constructor(ctx: FakeContext, private nameOrSheet: FakeSheet | null, private missingName = '') {
-    super(ctx);
+export class FakeWorksheet extends FakeObject {
+  /** The sheet, once the host has instantiated this worksheet (at sync). */
+  _found: FakeSheet | null = null;
+  constructor(ctx: FakeContext, parent: FakeObject, name: string, args: unknown[], resolve: () => FakeSheet | null, orNull: boolean) {
+    super(ctx, 'Worksheet', parent, PATH.Method, name, args);
+    this._instantiate = () => {
+      const s = resolve();
+      if (!s) {
+        if (orNull) {
+          this._runNull = true;
+          return false;
+        }
+        throw new OfficeError('ItemNotFound', MESSAGES.itemNotFound, `WorksheetCollection.${name.charAt(0).toLowerCase()}${name.slice(1)}`);
+      }
+      this._found = s;
+      return true;
+    };
   }
-  private sheetOrFail(): FakeSheet {
-    if (!this.nameOrSheet) {
-      this.ctx.fail(new RequestError('ItemNotFound', `The requested resource doesn't exist (${this.missingName}).`));
-      return new FakeSheet(this.missingName);
-    }
-    return this.nameOrSheet;
+  /** The sheet at sync time (the worksheet is instantiated before anything queued on it runs). */
+  _sheet = (): FakeSheet => {
+    if (!this._found) throw new OfficeError('ItemNotFound', MESSAGES.itemNotFound, 'Worksheet');
+    return this._found;
+  };
+  protected override _scalars(): string[] {
+    return ['id', 'name', 'position', 'tabColor', 'visibility'];
   }
-  protected override read(p: string): unknown {
-    if (p === 'isNullObject') return this.nameOrSheet === null;
-    if (p === 'name') return this.nameOrSheet?.name;
-    if (p === 'position') return this.nameOrSheet ? this.ctx.book.sheets.indexOf(this.nameOrSheet) : undefined;
-    if (p === 'visibility') return this.visibilityAtLoad;
+  protected override _read(p: string): unknown {
+    const s = this._found;
+    if (!s) return undefined;
+    if (p === 'name') return s.name;
+    if (p === 'position') return this._ctx.book.sheets.indexOf(s);
+    if (p === 'tabColor') return s.tabColor;
+    if (p === 'id') return `{${String(this._ctx.book.sheets.indexOf(s)).padStart(8, '0')}-0001-0000-0000-000000000000}`;
+    if (p === 'visibility') return 'Visible';
     return undefined;
   }
-  /** Writes here apply as they are queued, so a load sees the state at its place in the batch (Excel runs a batch in order). */
-  private visibilityAtLoad: FakeVisibility | undefined;
-  override load(props?: string | string[] | Record<string, unknown>): this {
-    if (JSON.stringify(props ?? '').includes('visibility')) this.visibilityAtLoad = this.nameOrSheet?.visibility;
-    return super.load(props);
-  }
-  get isNullObject(): boolean { return this.get('isNullObject'); }
-  get name(): string { return this.get('name'); }
-  /** Worksheet.name (ExcelApi 1.1): Excel's name rules; every formula that refers to the sheet follows the rename. */
-  set name(v: string) {
-    const s = this.sheetOrFail();
-    const problem = sheetNameProblem(this.ctx.book, v, s);
-    this.ctx.record(`rename sheet ${s.name} -> ${v}`);
-    if (problem) {
-      this.ctx.fail(new RequestError(/already exists/.test(problem) ? 'ItemAlreadyExists' : 'InvalidArgument', problem));
-      return;
-    }
-    const from = s.name;
-    s.name = v;
-    if (this.ctx.book.active === from) this.ctx.book.active = v;
-    rewriteReferences(this.ctx.book, from, v);
-  }
-  get visibility(): FakeVisibility { return this.get('visibility'); }
-  /** Worksheet.visibility: settable from ExcelApi 1.2; the last visible sheet cannot be hidden. */
-  set visibility(v: FakeVisibility) {
-    const s = this.sheetOrFail();
-    this.ctx.record(`visibility ${s.name} ${v}`);
-    if (!this.ctx.book.supports('1.2')) {
-      this.ctx.fail(new RequestError('ApiNotFound', 'The API you are trying to use could not be found. It may be available in a newer version of Excel.'));
-      return;
-    }
-    if (!['Visible', 'Hidden', 'VeryHidden'].includes(v)) {
-      this.ctx.fail(new RequestError('InvalidArgument', `Bad visibility ${v}`));
-      return;
-    }
-    if (v !== 'Visible' && s.visibility === 'Visible' && visibleSheets(this.ctx.book) <= 1) {
-      this.ctx.fail(new RequestError('InvalidOperation', 'A workbook must contain at least one visible worksheet.'));
-      return;
-    }
-    s.visibility = v;
-    if (v !== 'Visible' && this.ctx.book.active === s.name) this.ctx.book.active = this.ctx.book.sheets.find((x) => x.visibility === 'Visible')?.name ?? '';
-  }
-  get position(): number { return this.get('position'); }
+  get name(): string { return this._get('name'); }
+  get position(): number { return this._get('position'); }
   getRange(address?: string): FakeRange {
-    const s = this.sheetOrFail();
-    if (!address) return new FakeRange(this.ctx, s, { row: 0, col: 0, rows: 1048576, cols: 16384 });
+    if (!address) return new FakeRange(this._ctx, this, PATH.Method, 'GetRange', [], this._sheet, { row: 0, col: 0, rows: 1048576, cols: 16384 });
     const whole = /^([A-Z]+):([A-Z]+)$/.exec(address);
+    let box: Box | null = null;
     if (whole) {
       const c0 = parseA1(`${whole[1]}1`)!.col;
       const c1 = parseA1(`${whole[2]}1`)!.col;
-      return new FakeRange(this.ctx, s, { row: 0, col: c0, rows: 1048576, cols: c1 - c0 + 1 });
-    }
-    const box = parseA1Range(address);
-    if (!box) {
-      this.ctx.fail(new RequestError('InvalidArgument', `Bad address ${address}`));
-      return new FakeRange(this.ctx, s, { row: 0, col: 0, rows: 1, cols: 1 });
-    }
-    return new FakeRange(this.ctx, s, box);
+      box = { row: 0, col: c0, rows: 1048576, cols: c1 - c0 + 1 };
+    } else box = parseA1Range(address);
+    const bad = !box;
+    return new FakeRange(this._ctx, this, PATH.Method, 'GetRange', [address], this._sheet, box ?? { row: 0, col: 0, rows: 1, cols: 1 }, () => {
+      if (bad) throw new OfficeError('InvalidArgument', MESSAGES.invalidArgument, 'Worksheet.getRange');
+    });
   }
-  getUsedRangeOrNullObject(_valuesOnly?: boolean): FakeRange {
-    const s = this.nameOrSheet;
+  getUsedRangeOrNullObject(valuesOnly?: boolean): FakeRange {
     // The used range is computed when the request runs (at sync), like Excel does.
-    return new LazyUsedRange(this.ctx, s ?? new FakeSheet(this.missingName), s === null).trackNull();
+    const range: FakeRange = new FakeRange(this._ctx, this, PATH.Method, 'GetUsedRangeOrNullObject', [valuesOnly], this._sheet, { row: 0, col: 0, rows: 0, cols: 0 }, () => {
+      const box = this._sheet().usedBox();
+      if (!box) {
+        range._runNull = true;
+        return false;
+      }
+      range._box = box;
+      return true;
+    });
+    return range;
   }
   getUsedRange(valuesOnly?: boolean): FakeRange {
-    return this.getUsedRangeOrNullObject(valuesOnly);
+    const range: FakeRange = new FakeRange(this._ctx, this, PATH.Method, 'GetUsedRange', [valuesOnly], this._sheet, { row: 0, col: 0, rows: 1, cols: 1 }, () => {
+      range._box = this._sheet().usedBox() ?? { row: 0, col: 0, rows: 1, cols: 1 };
+    });
+    return range;
   }
   delete() {
-    const s = this.sheetOrFail();
-    this.ctx.record(`delete sheet ${s.name}`);
-    // Worksheet.delete fails on a VeryHidden sheet, and a workbook keeps one visible sheet; references to the sheet become #REF!.
-    if (s.visibility === 'VeryHidden') return this.ctx.fail(new RequestError('InvalidOperation', 'A very hidden worksheet cannot be deleted.'));
-    if (s.visibility === 'Visible' && visibleSheets(this.ctx.book) <= 1) return this.ctx.fail(new RequestError('InvalidOperation', 'A workbook must contain at least one visible worksheet.'));
-    this.ctx.book.removeSheet(s.name);
-    rewriteReferences(this.ctx.book, s.name, null);
+    this._ctx.record(`delete sheet ${this._nameNow()}`);
+    this._call('delete', [], () => this._ctx.book.removeSheet(this._sheet().name));
   }
   activate() {
-    const s = this.sheetOrFail();
-    this.ctx.record(`activate ${s.name}`);
-    this.ctx.book.active = s.name;
+    this._ctx.record(`activate ${this._nameNow()}`);
+    this._call('activate', [], () => { this._ctx.book.active = this._sheet().name; });
   }
-  set tabColor(v: string) { this.sheetOrFail().tabColor = v; this.ctx.record(`tabColor ${v}`); }
+  /** The sheet's name for the log: known at once for getItem/add, else once instantiated. */
+  _nameNow(): string {
+    return this._found?.name ?? (typeof this._path.ArgumentInfo?.Arguments?.[0] === 'string' ? (this._path.ArgumentInfo.Arguments[0] as string) : this._ctx.book.active);
+  }
+  set tabColor(v: string) {
+    this._ctx.record(`tabColor ${v}`);
+    this._set('tabColor', v, () => { this._sheet().tabColor = v; });
+  }
   get freezePanes() {
-    const s = this.sheetOrFail();
-    return {
-      freezeRows: (n: number) => { s.frozen = { rows: n, cols: 0 }; this.ctx.record(`freezeRows ${n}`); },
-      freezeColumns: (n: number) => { s.frozen = { rows: 0, cols: n }; this.ctx.record(`freezeColumns ${n}`); },
-      freezeAt: (r: FakeRange) => { s.frozen = { rows: r.box.row + r.box.rows, cols: r.box.col + r.box.cols }; this.ctx.record(`freezeAt ${r.addressLocal}`); },
-    };
+    return this._navigate('freezePanes', () => {
+      const fp = new FakePart(this._ctx, 'WorksheetFreezePanes', this, 'FreezePanes', () => undefined);
+      Object.assign(fp, {
+        freezeRows: (n: number) => { this._ctx.record(`freezeRows ${n}`); fp._call('freezeRows', [n], () => { this._sheet().frozen = { rows: n, cols: 0 }; }); },
+        freezeColumns: (n: number) => { this._ctx.record(`freezeColumns ${n}`); fp._call('freezeColumns', [n], () => { this._sheet().frozen = { rows: 0, cols: n }; }); },
+        freezeAt: (r: FakeRange) => {
+          this._ctx.record(`freezeAt ${r._a1}`);
+          fp._call('freezeAt', [r], () => { this._sheet().frozen = { rows: r._box.row + r._box.rows, cols: r._box.col + r._box.cols }; });
+        },
+      });
+      return fp;
+    }) as unknown as { freezeRows(n: number): void; freezeColumns(n: number): void; freezeAt(r: FakeRange): void };
   }
-  get notes() {
-    const s = this.sheetOrFail();
-    if (!this.ctx.book.supports('1.18')) throw new TypeError("Cannot read properties of undefined (reading 'add')");
-    return { add: (cell: FakeRange | string, text: string) => { s.notes.push({ cell: typeof cell === 'string' ? cell : cell.addressLocal, text }); this.ctx.record('notes.add'); } };
+  private _cellCollection(prop: 'notes' | 'comments', type: string) {
+    return this._navigate(prop, () => {
+      const coll = new FakePart(this._ctx, type, this, pascal(prop), () => undefined);
+      Object.assign(coll, {
+        add: (cell: FakeRange | string, text: string) => {
+          this._ctx.record(`${prop}.add`);
+          const at = typeof cell === 'string' ? cell : cell._a1;
+          return new FakePart(this._ctx, prop === 'notes' ? 'Note' : 'Comment', coll, 'Add', () => undefined, [cell, text])._then(() => { this._sheet()[prop].push({ cell: at, text }); });
+        },
+      });
+      return coll;
+    }) as unknown as { add(cell: FakeRange | string, text: string): unknown };
   }
-  get comments() {
-    const s = this.sheetOrFail();
-    if (!this.ctx.book.supports('1.10')) throw new TypeError("Cannot read properties of undefined (reading 'add')");
-    return { add: (cell: FakeRange | string, text: string) => { s.comments.push({ cell: typeof cell === 'string' ? cell : cell.addressLocal, text }); this.ctx.record('comments.add'); } };
-  }
+  get notes() { return this._cellCollection('notes', 'NoteCollection'); }
+  get comments() { return this._cellCollection('comments', 'CommentCollection'); }
   get charts() {
-    const s = this.sheetOrFail();
-    const ctx = this.ctx;
-    return {
-      add: (type: string, source: FakeRange, seriesBy: string) => {
-        ctx.record(`charts.add ${type} ${source.addressLocal}`);
-        const chart: FakeChart = { type, source: source.addressLocal, seriesBy, title: '', series: [{ name: '', values: source.addressLocal, xValues: null }], position: null };
-        s.charts.push(chart);
-        const seriesApi = (i: number) => ({
-          set name(v: string) { chart.series[i].name = v; },
-          setValues: (r: FakeRange) => { chart.series[i].values = r.addressLocal; },
-          setXAxisValues: (r: FakeRange) => { chart.series[i].xValues = r.addressLocal; },
-        });
-        return {
-          title: { set text(v: string) { chart.title = v; } },
-          series: {
-            getItemAt: (i: number) => seriesApi(i),
-            add: (name: string) => { chart.series.push({ name, values: '', xValues: null }); return seriesApi(chart.series.length - 1); },
-          },
-          setPosition: (a: string, b: string) => { chart.position = [a, b]; },
-        };
-      },
-    };
+    return this._navigate('charts', () => {
+      const coll = new FakePart(this._ctx, 'ChartCollection', this, 'Charts', () => undefined);
+      Object.assign(coll, {
+        add: (type: string, source: FakeRange, seriesBy: string) => {
+          this._ctx.record(`charts.add ${type} ${source._a1}`);
+          const chart: FakeChart = { type, source: source._a1, seriesBy, title: '', series: [{ name: '', values: source._a1, xValues: null }], position: null };
+          const ch = new FakePart(this._ctx, 'Chart', coll, 'Add', () => undefined, [type, source, seriesBy])._then(() => { this._sheet().charts.push(chart); });
+          const title = new FakePart(this._ctx, 'ChartTitle', ch, 'Title', (p, v) => () => { if (p === 'text') chart.title = String(v); });
+          const seriesColl = new FakePart(this._ctx, 'ChartSeriesCollection', ch, 'Series', () => undefined);
+          const seriesApi = (s: FakePart, at: () => number) =>
+            Object.assign(s, {
+              setValues: (r: FakeRange) => s._call('setValues', [r], () => { chart.series[at()].values = r._a1; }),
+              setXAxisValues: (r: FakeRange) => s._call('setXAxisValues', [r], () => { chart.series[at()].xValues = r._a1; }),
+            });
+          Object.assign(seriesColl, {
+            getItemAt: (i: number) => seriesApi(new FakePart(this._ctx, 'ChartSeries', seriesColl, 'GetItemAt', (p, v) => () => { if (p === 'name') chart.series[i].name = String(v); }, [i]), () => i),
+            add: (name: string) => {
+              let at = -1;
+              const s = new FakePart(this._ctx, 'ChartSeries', seriesColl, 'Add', (p, v) => () => { if (p === 'name') chart.series[at].name = String(v); }, [name])._then(() => {
+                chart.series.push({ name, values: '', xValues: null });
+                at = chart.series.length - 1;
+              });
+              return seriesApi(s, () => at);
+            },
+          });
+          Object.assign(ch, {
+            title,
+            series: seriesColl,
+            setPosition: (a: string, b: string) => ch._call('setPosition', [a, b], () => { chart.position = [a, b]; }),
+          });
+          return ch;
+        },
+      });
+      return coll;
+    }) as unknown as { add(type: string, source: FakeRange, seriesBy: string): any }; // eslint-disable-line @typescript-eslint/no-explicit-any
   }
 }
 
-class LazyUsedRange extends FakeRange {
-  constructor(ctx: FakeContext, sheet: FakeSheet, private missingSheet: boolean) {
-    super(ctx, sheet, { row: 0, col: 0, rows: 0, cols: 0 });
+
+class FakeWorksheetCollection extends FakeObject {
+  constructor(ctx: FakeContext, parent: FakeObject) {
+    super(ctx, 'WorksheetCollection', parent, PATH.Property, 'Worksheets', undefined);
   }
-  protected override read(p: string): unknown {
-    const box = this.missingSheet ? null : this.sheet.usedBox();
-    if (p === 'isNullObject') return box === null;
-    if (!box) return undefined;
-    this.box = box;
-    return super.read(p);
+  protected override _read(p: string) {
+    if (p === 'items/name' || p === 'items') return this._ctx.book.sheets.map((s) => ({ name: s.name }));
+    return undefined;
+  }
+  get items(): { name: string }[] {
+    if (this._loaded.has('items/name')) return this._get('items/name');
+    return this._get('items');
+  }
+  getItem(name: string) {
+    return new FakeWorksheet(this._ctx, this, 'GetItem', [name], () => this._ctx.book.sheet(name) ?? null, false);
+  }
+  getItemOrNullObject(name: string) {
+    return new FakeWorksheet(this._ctx, this, 'GetItemOrNullObject', [name], () => this._ctx.book.sheet(name) ?? null, true);
+  }
+  getActiveWorksheet() {
+    return new FakeWorksheet(this._ctx, this, 'GetActiveWorksheet', [], () => this._ctx.book.sheet(this._ctx.book.active) ?? null, false);
+  }
+  /** Adds a sheet at sync: Excel's sheet-name rules, unique case-insensitively. */
+  add(name?: string) {
+    const book = this._ctx.book;
+    this._ctx.record(`add sheet ${name}`);
+    return new FakeWorksheet(this._ctx, this, 'Add', [name], () => {
+      let n = name;
+      if (n === undefined) {
+        let i = book.sheets.length + 1;
+        while (book.sheet(`Blad${i}`)) i++;
+        n = `Blad${i}`;
+      }
+      if (sheetNameProblem(n)) throw new OfficeError('InvalidArgument', MESSAGES.invalidArgument, 'WorksheetCollection.add');
+      if (book.sheet(n)) throw new OfficeError('ItemAlreadyExists', MESSAGES.itemAlreadyExists, 'WorksheetCollection.add');
+      return book.addSheet(n);
+    }, false);
   }
 }
+
+class FakeApplication extends FakeObject {
+  constructor(ctx: FakeContext, parent: FakeObject) {
+    super(ctx, 'Application', parent, PATH.Property, 'Application', undefined);
+  }
+  suspendApiCalculationUntilNextSync() {
+    this._ctx.record('suspendApiCalculationUntilNextSync');
+    this._call('suspendApiCalculationUntilNextSync', [], () => undefined);
+  }
+}
+
+/** `context.workbook`: the global object. */
+class FakeWorkbookObject extends FakeObject {
+  constructor(ctx: FakeContext) {
+    super(ctx, 'Workbook', null, PATH.GlobalObject, '', undefined);
+  }
+  get worksheets(): FakeWorksheetCollection {
+    return this._navigate('worksheets', () => new FakeWorksheetCollection(this._ctx, this));
+  }
+  get application(): FakeApplication {
+    return this._navigate('application', () => new FakeApplication(this._ctx, this));
+  }
+  getSelectedRange(): FakeRange {
+    const book = this._ctx.book;
+    let sheet: FakeSheet | null = null;
+    const range: FakeRange = new FakeRange(this._ctx, this, PATH.Method, 'GetSelectedRange', [], () => sheet!, { row: 0, col: 0, rows: 1, cols: 1 }, () => {
+      const sel = book.selection ?? { sheet: book.active, address: 'A1' };
+      sheet = book.sheet(sel.sheet) ?? null;
+      if (!sheet) throw new OfficeError('ItemNotFound', MESSAGES.itemNotFound, 'Workbook.getSelectedRange');
+      range._box = parseA1Range(sel.address)!;
+    });
+    return range;
+  }
+}
+
+// --- the workbook, Excel.run and the request context ----------------------------------------------------
 
 export class FakeWorkbook {
   sheets: FakeSheet[] = [];
@@ -533,8 +924,11 @@ export class FakeWorkbook {
   log: string[] = [];
   /** Read-only requests that are not loads (getMergedAreasOrNullObject), in order; `log` keeps writes and syncs. */
   reads: string[] = [];
+  /** Every request (sync) with its serialised sizes, in order. */
+  requests: RequestRecord[] = [];
   /** Set when a formula was written since the last evaluation. */
   dirty = false;
+  profile: HostProfile;
   /**
    * Optional calculation engine: given every sheet's content (formulas as { f }), returns the
    * computed values of formula cells. Without one, formula cells read back as 0.
@@ -556,9 +950,24 @@ export class FakeWorkbook {
       }
     }
   }
-  constructor(public requirementSets: string[] = ['1.1', '1.2', '1.3', '1.4', '1.5', '1.6', '1.7', '1.8', '1.9', '1.10', '1.11', '1.12', '1.13', '1.14', '1.15', '1.16', '1.17', '1.18']) {}
+  /**
+   * A host profile (EXCEL_WEB by default), or, as older tests do, the list of ExcelApi sets the
+   * host supports (the highest one counts; platform and limits of Excel on the web).
+   */
+  constructor(profile: HostProfile | string[] = EXCEL_WEB) {
+    this.profile = Array.isArray(profile) ? { ...EXCEL_WEB, name: `ExcelApi ${profile[profile.length - 1]}`, excelApi: profile.reduce((a, b) => (minorOf(b) > minorOf(a) ? b : a), '1.1') } : profile;
+  }
+  /** The highest ExcelApi minor version of the profile (1.18 → 18). */
+  get apiMinor(): number {
+    return minorOf(this.profile.excelApi);
+  }
+  /** The ExcelApi sets the profile claims, as `isSetSupported` answers. */
+  get requirementSets(): string[] {
+    return Array.from({ length: this.apiMinor }, (_, i) => `1.${i + 1}`);
+  }
+  /** `Office.context.requirements.isSetSupported('ExcelApi', v)`. */
   supports(v: string): boolean {
-    return this.requirementSets.includes(v);
+    return minorOf(v) <= this.apiMinor && /^1\.\d+$/.test(v);
   }
   sheet(name: string): FakeSheet | undefined {
     return this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
@@ -582,89 +991,112 @@ export class FakeWorkbook {
     }));
     return s;
   }
-  /** The Excel global's `run`. */
+  /** The largest request and response (bytes) of the syncs since `from` (an index into `requests`). */
+  largest(from = 0): { requestBytes: number; responseBytes: number } {
+    const rs = this.requests.slice(from);
+    return { requestBytes: Math.max(0, ...rs.map((r) => r.requestBytes)), responseBytes: Math.max(0, ...rs.map((r) => r.responseBytes)) };
+  }
+  /** The Excel global's `run`: the batch's pending actions are sent when it returns; its proxies are dead afterwards. */
   run = async <T>(batch: (context: FakeContext) => Promise<T>): Promise<T> => {
     this.runs++;
     const ctx = new FakeContext(this);
-    const result = await batch(ctx);
-    if (ctx.pendingOps()) await ctx.sync();
-    return result;
+    try {
+      const result = await batch(ctx);
+      if (ctx._pending.some((q) => q.info.ActionType !== ACTION.Instantiate)) await ctx.sync();
+      return result;
+    } finally {
+      ctx._ended = true;
+    }
   };
 }
 
 export class FakeContext {
-  private ops: (() => void)[] = [];
-  private error: Error | null = null;
+  _pending: Queued[] = [];
+  /** Object paths the pending actions reference (with their parents and argument objects). */
+  private _paths = new Map<number, PathInfo>();
+  private _id = 0;
+  _ended = false;
   /** Cells written by values/formulas in this context. */
   cellWrites = 0;
   /** The workbook as the adapter sees it (`context.workbook`). */
-  workbook: ReturnType<typeof facade>;
+  workbook: FakeWorkbookObject;
   constructor(public book: FakeWorkbook) {
-    this.workbook = facade(this);
+    this.workbook = new FakeWorkbookObject(this);
+  }
+  _nextId(): number {
+    return ++this._id;
   }
   record(s: string) {
     this.book.log.push(s);
   }
-  queue(op: () => void) {
-    this.ops.push(op);
+  /** Office.js's setMethodArguments: client objects become their object path id in ReferencedObjectPathIds. */
+  _arguments(args: unknown[], refs: FakeObject[]): { Arguments: unknown[]; ReferencedObjectPathIds?: number[] } {
+    const ids: number[] = [];
+    let any = false;
+    const out = args.map((a) => {
+      if (a instanceof FakeObject) {
+        any = true;
+        refs.push(a);
+        ids.push(a._path.Id);
+        return a._path.Id;
+      }
+      ids.push(0);
+      return a;
+    });
+    return any ? { Arguments: out, ReferencedObjectPathIds: ids } : { Arguments: out };
   }
-  fail(e: Error) {
-    this.error = this.error ?? e;
+  private _reference(o: FakeObject | null): void {
+    for (let p = o; p; p = p._parent) {
+      if (this._paths.has(p._path.Id)) break;
+      this._paths.set(p._path.Id, p._path);
+      for (const a of p._argObjects) this._reference(a);
+    }
   }
-  pendingOps() {
-    return this.ops.length > 0 || this.error !== null;
+  _queue(obj: FakeObject, info: Omit<ActionInfo, 'Id'>, run: () => unknown, done?: (v: unknown) => void, refs: FakeObject[] = [], reads = false): void {
+    if (this._ended) throw new OfficeError('InvalidObjectPath', MESSAGES.invalidObjectPath(obj._expr()));
+    this._reference(obj);
+    for (const r of refs) this._reference(r);
+    this._pending.push({ info: { Id: this._nextId(), ...info } as ActionInfo, run, done, reads });
   }
+  /** The request body as Office.js builds it (ClientRequest.buildRequestMessageBody). */
+  private _body(): { Actions: ActionInfo[]; ObjectPaths: Record<string, PathInfo> } {
+    const ObjectPaths: Record<string, PathInfo> = {};
+    for (const [id, p] of this._paths) ObjectPaths[id] = p;
+    return { Actions: this._pending.map((q) => q.info), ObjectPaths };
+  }
+  /**
+   * Sends the queued actions: refused whole past the profile's request limit; otherwise they run
+   * in order, the first failing one rejects the sync with its OfficeExtension.Error (earlier ones
+   * stay done, as in Excel), and a response past the limit is refused too. Loaded values and null
+   * objects become readable only when the sync succeeds.
+   */
   async sync(): Promise<void> {
+    if (this._ended) throw new OfficeError('InvalidRequestContext', 'Cannot use the request context after its Excel.run has finished.');
     this.book.syncs++;
     this.record('sync');
-    const err = this.error;
-    this.error = null;
-    const ops = this.ops;
-    this.ops = [];
-    if (err) throw err;
-    await this.book.recalc();
-    for (const op of ops) op();
+    const queued = this._pending;
+    const body = this._body();
+    this._pending = [];
+    this._paths = new Map();
+    const rec: RequestRecord = { requestBytes: utf8Bytes(JSON.stringify(body)), responseBytes: 0, actions: body.Actions.length, objectPaths: Object.keys(body.ObjectPaths).length };
+    this.book.requests.push(rec);
+    if (rec.requestBytes > this.book.profile.requestLimit) {
+      rec.refused = 'RequestPayloadSizeLimitExceeded';
+      throw new OfficeError('RequestPayloadSizeLimitExceeded', MESSAGES.requestTooLarge);
+    }
+    const results: { ActionId: number; Value: unknown }[] = [];
+    const values: unknown[] = [];
+    for (const q of queued) {
+      if (q.reads) await this.book.recalc();
+      const value = q.run();
+      values.push(value);
+      if (q.info.ActionType === ACTION.Instantiate || q.info.ActionType === ACTION.Query || value !== undefined) results.push({ ActionId: q.info.Id, Value: value });
+    }
+    rec.responseBytes = utf8Bytes(JSON.stringify({ Results: results }));
+    if (rec.responseBytes > this.book.profile.responseLimit) {
+      rec.refused = 'ResponsePayloadSizeLimitExceeded';
+      throw new OfficeError('ResponsePayloadSizeLimitExceeded', MESSAGES.responseTooLarge);
+    }
+    queued.forEach((q, i) => q.done?.(values[i]));
   }
-}
-
-/** Builds the `workbook` facade the adapter sees through `context.workbook`. */
-function facade(ctx: FakeContext) {
-  const wb = ctx.book;
-  const worksheets = new (class extends Loadable {
-    protected override read(p: string) {
-      if (p === 'items/name' || p === 'items') return wb.sheets.map((s) => ({ name: s.name }));
-      return undefined;
-    }
-    get items(): { name: string }[] {
-      return this.get('items/name');
-    }
-    getItem(name: string) {
-      return new FakeWorksheet(ctx, wb.sheet(name) ?? null, name);
-    }
-    getItemOrNullObject(name: string) {
-      return new FakeWorksheet(ctx, wb.sheet(name) ?? null, name).trackNull();
-    }
-    getActiveWorksheet() {
-      return new FakeWorksheet(ctx, wb.sheet(wb.active) ?? null, wb.active);
-    }
-    add(name: string) {
-      if (wb.sheet(name)) ctx.fail(new RequestError('ItemAlreadyExists', `A sheet named ${name} already exists.`));
-      if (name.length > 31 || /[\\/?*[\]:]/.test(name)) ctx.fail(new RequestError('InvalidArgument', `Bad sheet name ${name}`));
-      ctx.record(`add sheet ${name}`);
-      return new FakeWorksheet(ctx, wb.addSheet(name));
-    }
-  })(ctx);
-  return {
-    worksheets,
-    application: {
-      suspendApiCalculationUntilNextSync: () => {
-        if (!wb.supports('1.8')) throw new TypeError('suspendApiCalculationUntilNextSync is not a function');
-        ctx.record('suspendApiCalculationUntilNextSync');
-      },
-    },
-    getSelectedRange() {
-      const sel = wb.selection ?? { sheet: wb.active, address: 'A1' };
-      return new FakeWorksheet(ctx, wb.sheet(sel.sheet) ?? null, sel.sheet).getRange(sel.address);
-    },
-  };
 }
