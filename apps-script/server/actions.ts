@@ -5,12 +5,13 @@ import { gridIsEmpty } from '../../shared/model/grid';
 import type { SheetPlan } from '../../shared/model/sheet-plan';
 import { planImportSheets, planSummary, readStructured, EVENTS_SHEET, FINDINGS_SHEET } from '../../shared/plan';
 import { buildReport } from '../../shared/report/build-report';
+import type { ReportDoc } from '../../shared/report/report-doc';
 import { previewOf, isGeneratedSheet, findStructuredSheet, type Preview } from '../../shared/app';
 import { UI, SHEETS_UI } from '../../shared/i18n/sv-ui';
 import { applyPlan, clearForRewrite, readSheetGrid } from './sheets-adapter';
 import { formulaForLocale } from './formula-locale';
 import { beginRun, lastRun, undoLastRun } from './undo';
-import { exportReport, type ExportResult } from './doc-export';
+import { exportReport, ExportError, type ExportResult } from './doc-export';
 import { readWordFile } from './word-file';
 import { isDocxError } from '../../shared/docx/errors';
 import { planWordSheet, wordSheetName } from '../../shared/docx/source-sheet';
@@ -158,6 +159,22 @@ function readStructuredFollowUp(ss: Spreadsheet): FollowUp {
   return readStructured({ structured: read(name)!, events: read(EVENTS_SHEET), findings: read(FINDINGS_SHEET) });
 }
 
+/**
+ * The report's Doc + PDF (doc-export.ts); an export that stopped half-way has removed what it made
+ * and becomes a UserError with its Swedish message. The message says where the files are.
+ */
+function exportTo(doc: ReportDoc, ss: Spreadsheet, name: string, saved: (docName: string) => string): { res: ExportResult; message: string } {
+  let res: ExportResult;
+  try {
+    res = exportReport(doc, ss.getId(), name);
+  } catch (e) {
+    if (!(e instanceof ExportError)) throw e;
+    console.error(e);
+    throw new UserError(e.userMessage);
+  }
+  return { res, message: `${saved(res.docName)} ${res.besideSpreadsheet ? SHEETS_UI.reportBeside : SHEETS_UI.reportInRoot}` };
+}
+
 // ---- server functions (sidebar via google.script.run; menu items wrap them) ----
 
 /** Läs in: the preview and findings of the source sheet, before anything is written. */
@@ -263,8 +280,7 @@ export function report(): ActionResult {
     const analysis = summaryAnalysis(ss, summarySheetName(f.periodKind === 'year' ? null : f.reportedPeriod, f.year, f.periodKind));
     const doc = withAnalysis(buildReport(f, { generatedAt: today(ss) }), analysis);
     const name = `${doc.title} (${today(ss)})`;
-    const res = exportReport(doc, ss.getId(), name);
-    const message = [UI.result.reportSaved(res.docName), res.besideSpreadsheet ? '' : SHEETS_UI.reportInRoot].filter(Boolean).join(' ');
+    const { res, message } = exportTo(doc, ss, name, UI.result.reportSaved);
     return { ok: true, message, report: res };
   });
 }
@@ -285,8 +301,7 @@ export function citizenDoc(): ActionResult {
     const ss = active();
     const f = readStructuredFollowUp(ss);
     const doc = citizenAsReportDoc(buildCitizen(f, { generatedAt: today(ss) }));
-    const res = exportReport(doc, ss.getId(), `${CITIZEN_HOST.fileBase(f.kommun, f.year, f.reportedPeriod)} (${today(ss)})`);
-    const message = [CITIZEN_HOST.docSaved(res.docName), res.besideSpreadsheet ? '' : SHEETS_UI.reportInRoot].filter(Boolean).join(' ');
+    const { res, message } = exportTo(doc, ss, `${CITIZEN_HOST.fileBase(f.kommun, f.year, f.reportedPeriod)} (${today(ss)})`, CITIZEN_HOST.docSaved);
     return { ok: true, message, report: res, reportLabel: CITIZEN_HOST.docLink };
   });
 }
@@ -354,7 +369,6 @@ export function menuReport(): ActionResult {
   const html = HtmlService.createHtmlOutput(
     `<div style="font-family:Arial,sans-serif;font-size:13px">` +
       `<p>${esc(r.message)}</p>` +
-      `<p>${esc(r.report.besideSpreadsheet ? SHEETS_UI.reportLinks : SHEETS_UI.reportInRoot)}</p>` +
       `<p><a href="${esc(r.report.docUrl)}" target="_blank" rel="noopener">${esc(SHEETS_UI.reportDoc)}</a><br>` +
       `<a href="${esc(r.report.pdfUrl)}" target="_blank" rel="noopener">${esc(SHEETS_UI.reportPdf)}</a></p></div>`,
   )
@@ -406,8 +420,7 @@ export function rollupDoc(): ActionResult {
     const ss = active();
     const { data } = rollupOf(readRollup(ss), today(ss));
     const doc = rollupAsReportDoc(buildRollupReportFromData(data));
-    const res = exportReport(doc, ss.getId(), `${ROLLUP_HOST.fileBase(today(ss))}`);
-    const message = [ROLLUP_HOST.docSaved(res.docName), res.besideSpreadsheet ? '' : SHEETS_UI.reportInRoot].filter(Boolean).join(' ');
+    const { res, message } = exportTo(doc, ss, `${ROLLUP_HOST.fileBase(today(ss))}`, ROLLUP_HOST.docSaved);
     return { ok: true, message, report: res, reportLabel: ROLLUP_HOST.docLink };
   });
 }

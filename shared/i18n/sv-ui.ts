@@ -102,10 +102,17 @@ export const UI = {
 export const SHEETS_UI = {
   busy: 'Någon annan kör tillägget i det här kalkylarket just nu. Vänta en stund och försök igen.',
   reportTitle: 'Rapporten är klar',
-  reportLinks: 'Rapporten sparades bredvid kalkylarket:',
   reportDoc: 'Öppna Google-dokumentet',
   reportPdf: 'Öppna PDF-filen',
-  reportInRoot: 'Mappen där kalkylarket ligger gick inte att nå, så rapporten sparades i Min enhet.',
+  reportInRoot: 'Google-dokumentet och PDF-filen sparades överst i Min enhet i Google Drive, inte i kalkylarkets mapp: tillägget får bara öppna filer som det själv har skapat.',
+  /** The Doc and the PDF landed in the spreadsheet's folder. */
+  reportBeside: 'Google-dokumentet och PDF-filen ligger i samma mapp som kalkylarket.',
+  /** The Drive export stopped at `step`; what it had created is removed again. */
+  exportFailed: (step: string) => `Rapporten kunde inte sparas i Google Drive (det gick inte att ${step}). Inga halvfärdiga filer har lämnats kvar. Försök igen om en stund.`,
+  /** …and the clean-up failed too: the user is told which files to delete. */
+  exportLeftFiles: (step: string, names: string[]) =>
+    `Rapporten kunde inte sparas i Google Drive (det gick inte att ${step}). Ta bort ${names.map((n) => `"${n}"`).join(' och ')} i Min enhet; filen är inte färdig.`,
+  exportSteps: { doc: 'skapa Google-dokumentet', pdf: 'göra PDF-filen av dokumentet', savePdf: 'spara PDF-filen' },
 } as const;
 
 // ---------------------------------------------------------------------------------------------

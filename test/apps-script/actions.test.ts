@@ -121,6 +121,8 @@ describe.each(SEEDS)('seed %s', (seed) => {
 
   it('Exportera rapport writes the report as a Google Doc next to the spreadsheet, a PDF of it, and links to both', () => {
     const { env, run } = imported(seed);
+    // The user opened the spreadsheet and its folder with the add-on (Drive "Open with"): drive.file reaches them.
+    env.drive.grant(env.ss.id, 'folder-kommun');
     const { result: r, days } = stamped(() => run<Result>('menuReport'));
     expect(r.ok).toBe(true);
     expect(env.docs).toHaveLength(1);
@@ -130,9 +132,8 @@ describe.each(SEEDS)('seed %s', (seed) => {
     const kommun = seed.startsWith('eksjo') ? 'Eksjö' : 'Eskilstuna';
     expect(report.title).toContain(kommun);
 
-    // One Google Doc, named after the report's title and date, saved and moved into the spreadsheet's folder.
+    // One Google Doc, named after the report's title and date, made from the report's HTML in the spreadsheet's folder.
     expect(doc.name).toBe(`${report.title} (${day})`);
-    expect(doc.saved).toBe(true);
     const docFile = env.driveFiles.find((x) => x.id === doc.id)!;
     expect(docFile.folder).toBe('folder-kommun');
 
@@ -157,7 +158,7 @@ describe.each(SEEDS)('seed %s', (seed) => {
         b.bars.forEach((bar, i) => expect(bars.fonts![`${i},1`]).toBe(STATUS_COLOUR[bar.status].font));
       }
       if (b.type !== 'table') continue;
-      expect(child.boldRows).toEqual([0]);
+      expect(child.boldRows).toContain(0);
       b.rows.forEach((row, ri) => row.forEach((cell, ci) => {
         const key = `${ri + 1},${ci}`;
         if (cell.status) {
@@ -173,6 +174,9 @@ describe.each(SEEDS)('seed %s', (seed) => {
     expect(pdf).toMatchObject({ name: `${doc.name}.pdf`, folder: 'folder-kommun' });
     expect(env.pdfTexts[pdf.id]).toContain(report.title);
     expect(r.report).toMatchObject({ docUrl: docFile.url, pdfUrl: pdf.url, besideSpreadsheet: true });
+    expect(r.message).toBe(`${UI.result.reportSaved(doc.name)} ${SHEETS_UI.reportBeside}`);
+    // Nothing else was left in Drive: one Doc, one PDF.
+    expect(env.drive.created().map((f) => f.mimeType).sort()).toEqual(['application/pdf', 'application/vnd.google-apps.document']);
 
     // The dialog: title, message and both links.
     expect(env.dialogs).toHaveLength(1);
@@ -186,16 +190,86 @@ describe.each(SEEDS)('seed %s', (seed) => {
   }, 30000);
 });
 
-describe('Exportera rapport', () => {
-  it('saves to My Drive and says so when the spreadsheet\'s folder cannot be reached', () => {
-    const { env, run } = imported('eksjo-2019');
-    env.folderReadable = false;
-    const r = run('report');
+describe.each(['en_US', 'sv_SE'])('Exportera rapport in a %s spreadsheet', (locale) => {
+  const pdfOf = (env: GasEnv) => env.driveFiles.filter((x) => x.mime === 'application/pdf');
+  const docsOf = (env: GasEnv) => env.driveFiles.filter((x) => x.mime === 'application/vnd.google-apps.document');
+
+  it.each(['menuReport', 'report'])('%s under drive.file alone: the Doc and the PDF go to My Drive, and the message says so', (fn) => {
+    const { env, run } = imported('eksjo-2019', locale);
+    const r = run<Result>(fn);
     expect(r.ok).toBe(true);
     expect(r.report!.besideSpreadsheet).toBe(false);
-    expect(r.message).toContain(SHEETS_UI.reportInRoot);
-    expect(env.driveFiles.filter((x) => x.mime === 'application/pdf').map((x) => x.folder)).toEqual([null]);
+    const [doc] = docsOf(env);
+    expect(r.message).toBe(`${UI.result.reportSaved(doc.name)} ${SHEETS_UI.reportInRoot}`);
+    expect([doc.folder, pdfOf(env).map((x) => x.folder)]).toEqual([null, [null]]);
+    expect(pdfOf(env)[0].name).toBe(`${doc.name}.pdf`);
+    // The converted Doc keeps the report's text, and the PDF holds it.
+    const report = buildReport(readBack(env), { generatedAt: doc.name.slice(-11, -1) });
+    expect(env.docs[0].children.filter((c) => c.heading).map((c) => c.text)).toEqual(report.blocks.flatMap((b) => (b.type === 'heading' ? [b.text] : b.type === 'chart' ? [b.title] : [])));
+    expect(env.pdfTexts[pdfOf(env)[0].id]).toContain(report.title);
+    // The spreadsheet itself was asked for its folder (404 under drive.file), never read otherwise.
+    expect(env.log.calls.filter((c) => c.startsWith('Drive.Files.'))).toEqual(['Drive.Files.get', 'Drive.Files.create', 'Drive.Files.export', 'Drive.Files.create']);
+    if (fn === 'menuReport') {
+      const html = env.dialogs[0].html.getContent();
+      expect(html).toContain(SHEETS_UI.reportInRoot);
+      expect(html).toContain(`href="${r.report!.docUrl}"`);
+      expect(html).toContain(`href="${r.report!.pdfUrl}"`);
+    }
+    expect(env.lockHeld).toBe(false);
   });
+
+  it.each(['menuReport', 'report'])('%s beside the spreadsheet when the user opened it with the add-on', (fn) => {
+    const { env, run } = imported('eskilstuna-2019', locale);
+    env.drive.grant(env.ss.id, 'folder-kommun');
+    const r = run<Result>(fn);
+    expect(r.ok).toBe(true);
+    expect(r.report!.besideSpreadsheet).toBe(true);
+    expect(r.message).toContain(SHEETS_UI.reportBeside);
+    expect(env.driveFiles.map((x) => x.folder)).toEqual(['folder-kommun', 'folder-kommun']);
+  });
+
+  it('the spreadsheet reachable but not its folder: both files in My Drive, said so', () => {
+    const { env, run } = imported('eksjo-2019', locale);
+    env.drive.grant(env.ss.id);
+    const r = run<Result>('report');
+    expect([r.ok, r.report!.besideSpreadsheet, r.message.endsWith(SHEETS_UI.reportInRoot)]).toEqual([true, false, true]);
+    expect(env.driveFiles.map((x) => x.folder)).toEqual([null, null]);
+  });
+
+  it.each([
+    ['the PDF export', 'export', 0, 'pdf'],
+    ['saving the PDF', 'create', 1, 'savePdf'],
+  ] as const)('a failure at %s removes the Doc it made and says so in Swedish', (_what, method, skip, step) => {
+    const { env, run } = imported('eksjo-2019', locale);
+    env.drive.failNext(method, skip);
+    const r = run<Result>('menuReport');
+    expect(r).toMatchObject({ ok: false, message: SHEETS_UI.exportFailed(SHEETS_UI.exportSteps[step]) });
+    expect(env.alerts.map((a) => a.message)).toContain(r.message);
+    expect(env.drive.created()).toEqual([]);
+    expect(env.dialogs).toHaveLength(0);
+    expect(env.lockHeld).toBe(false);
+  });
+
+  it('a failure creating the Doc leaves nothing and says so', () => {
+    const { env, run } = imported('eksjo-2019', locale);
+    env.drive.failNext('create');
+    const r = run<Result>('report');
+    expect(r).toMatchObject({ ok: false, message: SHEETS_UI.exportFailed(SHEETS_UI.exportSteps.doc) });
+    expect(env.drive.created()).toEqual([]);
+  });
+
+  it('when removing the half-made Doc fails too, the message names the file to delete', () => {
+    const { env, run } = imported('eksjo-2019', locale);
+    env.drive.failNext('export');
+    env.drive.failNext('remove');
+    const r = run<Result>('report');
+    const [doc] = docsOf(env);
+    expect(r).toMatchObject({ ok: false, message: SHEETS_UI.exportLeftFiles(SHEETS_UI.exportSteps.pdf, [doc.name]) });
+    expect(r.message).not.toMatch(/Error|at \w+ \(/);
+  });
+});
+
+describe('Exportera rapport', () => {
 
   it('escapes sheet text in the dialog (a kommun name holding HTML stays text)', () => {
     const { env, run } = imported('eksjo-2019', 'en_US');

@@ -62,6 +62,8 @@ describe('the citizen version in Google Sheets', () => {
 
   it('Medborgarversion som Google-dokument writes the citizen text as a Doc with headings, and a PDF, beside the spreadsheet', () => {
     const { env, run } = imported('eksjo-2019');
+    // The user opened the spreadsheet and its folder with the add-on: drive.file reaches them.
+    env.drive.grant(env.ss.id, 'folder-kommun');
     const r = run('citizenDoc');
     expect(r.ok).toBe(true);
     expect(r.reportLabel).toBe('Medborgarversion');

@@ -137,11 +137,12 @@ describe('the roll-up of a region\u2019s spreadsheet', () => {
   });
 
   it('Sammanställning som Google-dokument: the region\u2019s report as a Doc and a PDF beside the spreadsheet, the status chart as a status-coloured table', () => {
+    // The user opened the spreadsheet and its folder with the add-on: drive.file reaches them.
+    env.drive.grant(env.ss.id, 'folder-kommun');
     const r = run<Result>('rollupDoc');
     const doc = env.docs[env.docs.length - 1];
-    expect(r).toMatchObject({ ok: true, reportLabel: ROLLUP_HOST.docLink, message: ROLLUP_HOST.docSaved(doc.name) });
+    expect(r).toMatchObject({ ok: true, reportLabel: ROLLUP_HOST.docLink, message: `${ROLLUP_HOST.docSaved(doc.name)} ${SHEETS_UI.reportBeside}` });
     expect(doc.name).toBe(ROLLUP_HOST.fileBase(day));
-    expect(doc.saved).toBe(true);
     expect(env.driveFiles.find((f) => f.id === doc.id)!.folder).toBe('folder-kommun');
     expect(r.report!.pdfName).toBe(`${doc.name}.pdf`);
     expect(doc.children.find((c) => c.heading === 'HEADING1')?.text).toBe('Medborgarlöften – sammanställning för 10 kommuner');

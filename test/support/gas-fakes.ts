@@ -1,4 +1,4 @@
-// Recording fakes of the Apps Script services the add-on uses (SpreadsheetApp, HtmlService, DocumentApp, DriveApp, LockService, PropertiesService, Utilities, Charts), with a service-call counter.
+// Recording fakes of the Apps Script services the add-on uses (SpreadsheetApp, HtmlService, the Advanced Drive service, LockService, PropertiesService, Utilities, Charts), with a service-call counter; every call checked against the manifest's OAuth scopes (gas-scopes.ts).
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import vm from 'vm';
@@ -7,6 +7,8 @@ import type { PlanCell } from '../../shared/model/sheet-plan';
 import { a1Range, parseA1Range } from '../../shared/model/a1';
 import { trimGrid } from './contract';
 import { ensureBuilt } from './build';
+import { refusal } from './gas-scopes';
+import { FakeDrive, FakeDriveBlob, type DocChild, type DriveFakeFile, pdfText } from './gas-drive-fake';
 
 /** Every service call, as "Class.method", in order. */
 export class CallLog {
@@ -15,6 +17,8 @@ export class CallLog {
   cellsWritten = 0;
   /** cellsWritten per setter. */
   cellsBy: Record<string, number> = {};
+  /** Runs before every recorded call (makeGasEnv: the OAuth scope and AuthMode check); throws to refuse it. */
+  guard: ((call: string) => void) | null = null;
   count(prefix = ''): number {
     return prefix ? this.calls.filter((c) => c.startsWith(prefix)).length : this.calls.length;
   }
@@ -52,6 +56,7 @@ function recorded<T extends object>(log: CallLog, name: string, target: T): T {
       const v = Reflect.get(t, prop, recv);
       if (typeof v !== 'function' || typeof prop !== 'string' || prop === 'constructor' || prop.startsWith('_')) return v;
       return (...args: unknown[]) => {
+        log.guard?.(`${name}.${prop}`);
         log.calls.push(`${name}.${prop}`);
         const r = (v as (...a: unknown[]) => unknown).apply(t, args);
         // Chained builders and setters return the wrapper, so the rest of the chain is counted too.
@@ -623,25 +628,11 @@ export class FakeHtmlOutput {
   getContent() { return this.content; }
 }
 
-/** A fake Google Doc: blocks appended in order, tables with cell colours. */
-/** One element of a fake Doc's body. Table fills/fonts are keyed "row,col". */
-export interface FakeDocChild {
-  type: 'PARAGRAPH' | 'TABLE';
-  text?: string;
-  heading?: string;
-  bold?: boolean;
-  color?: string;
-  cells?: string[][];
-  fills?: Record<string, string>;
-  fonts?: Record<string, string>;
-  boldRows?: number[];
-  borderColor?: string;
-}
-
-export class FakeDoc {
-  children: FakeDocChild[] = [{ type: 'PARAGRAPH', text: '' }];
-  saved = false;
-  constructor(public id: string, public name: string) {}
+/** A Google Doc the app made in the fake Drive, as older tests read it: its body as Docs converted the uploaded HTML. */
+export interface FakeDoc {
+  id: string;
+  name: string;
+  children: DocChild[];
 }
 
 export interface GasEnv {
@@ -653,12 +644,18 @@ export interface GasEnv {
   sidebars: FakeHtmlOutput[];
   dialogs: { html: FakeHtmlOutput; title: string }[];
   menus: { name: string; items: { label: string; fn: string }[] }[];
-  docs: FakeDoc[];
-  driveFiles: { id: string; name: string; mime: string; folder: string | null; url: string }[];
-  /** Text content of PDFs created in Drive, by file id. */
-  pdfTexts: Record<string, string>;
-  /** When false, the spreadsheet's folder cannot be read (shared drive without access): getParents throws. */
-  folderReadable: boolean;
+  /** The user's Drive (Advanced Drive service): the spreadsheet in folder-kommun, and what the app created. */
+  drive: FakeDrive;
+  /** Google Docs the app created (read from `drive`). */
+  readonly docs: FakeDoc[];
+  /** Files the app created (read from `drive`): `folder` is null in My Drive's root. */
+  readonly driveFiles: { id: string; name: string; mime: string; folder: string | null; url: string }[];
+  /** Text of the PDFs the app created, by file id (read from `drive`). */
+  readonly pdfTexts: Record<string, string>;
+  /** The manifest's oauthScopes; null until read from the built bundle's appsscript.json on the first call. */
+  scopes: string[] | null;
+  /** Authorisation mode of the running call: onOpen without an event, or with authMode NONE, runs in NONE. */
+  authMode: 'NONE' | 'LIMITED' | 'FULL';
   props: Map<string, string>;
   lockAvailable: boolean;
   lockHeld: boolean;
@@ -676,7 +673,7 @@ export function makeGasEnv(files: Record<string, string> = {}): GasEnv {
   const ssW = recorded(log, 'Spreadsheet', ss);
   ss.wrapped = ssW;
   const env: GasEnv = {
-    log, ss, alertAnswers: [], alerts: [], sidebars: [], dialogs: [], menus: [], docs: [], driveFiles: [], pdfTexts: {}, folderReadable: true, props: new Map(),
+    log, ss, alertAnswers: [], alerts: [], sidebars: [], dialogs: [], menus: [], props: new Map(),
     lockAvailable: true, lockHeld: false, errors: [], files, globals: {},
   };
   const Button = { YES: 'YES', NO: 'NO', OK: 'OK', CANCEL: 'CANCEL', CLOSE: 'CLOSE' };
@@ -723,129 +720,15 @@ export function makeGasEnv(files: Record<string, string> = {}): GasEnv {
     },
     createHtmlOutput(html: string) { return recorded(log, 'HtmlOutput', new FakeHtmlOutput(html)); },
   });
-  let docSeq = 1;
-  const folder = { id: 'folder-kommun', name: 'Trygghet och säkerhet' };
-  const makeFile = (id: string, name: string, mime: string, folderId: string | null) => {
-    const url = mime === 'application/pdf' ? `https://drive.google.com/file/d/${id}/view` : `https://docs.google.com/document/d/${id}/edit`;
-    const rec = { id, name, mime, folder: folderId, url };
-    env.driveFiles.push(rec);
-    return rec;
-  };
-  const folderObj = recorded(log, 'Folder', {
-    getId: () => folder.id,
-    getName: () => folder.name,
-    createFile(blob: { name: string; mime: string; text?: string }) {
-      const rec = makeFile(`pdf-${docSeq++}`, blob.name, blob.mime, folder.id);
-      env.pdfTexts[rec.id] = blob.text ?? '';
-      return fileObj(rec);
-    },
-  });
-  const fileObj = (rec: { id: string; name: string; mime: string; folder: string | null; url: string }) =>
-    recorded(log, 'File', {
-      getId: () => rec.id,
-      getName: () => rec.name,
-      getUrl: () => rec.url,
-      getParents() {
-        if (rec.id === ss.id && !env.folderReadable) throw new Error('Access denied: DriveApp.');
-        let done = rec.folder === null; return recorded(log, 'FolderIterator', { hasNext: () => !done, next: () => { done = true; return folderObj; } }); },
-      moveTo(_f: unknown) { rec.folder = folder.id; return this; },
-      getAs(mime: string) {
-        if (mime !== 'application/pdf') throw new Error(`Converting from ${rec.mime} to ${mime} is not supported.`);
-        // The export holds what was saved: a Doc still open in this script has its edits pending.
-        const doc = env.docs.find((d) => d.id === rec.id);
-        const text = doc && doc.saved ? doc.children.map((c) => c.text ?? (c.cells ?? []).map((r) => r.join('\t')).join('\n')).join('\n') : '';
-        const blob = { name: rec.name, mime, text, setName(n: string) { blob.name = n; return blob; }, getName: () => blob.name, getContentType: () => mime, getDataAsString: () => text };
-        return recorded(log, 'Blob', blob);
-      },
-    });
-  const spreadsheetFile = { id: ss.id, name: 'kalkylark', mime: 'application/vnd.google-apps.spreadsheet', folder: folder.id, url: ss.getUrl() };
-  const DriveApp = recorded(log, 'DriveApp', {
-    getFileById(id: string) {
-      if (id === ss.id) return fileObj(spreadsheetFile);
-      const f = env.driveFiles.find((x) => x.id === id);
-      if (!f) throw new Error(`No file ${id}`);
-      return fileObj(f);
-    },
-    createFile(blob: { name: string; mime: string; text?: string }) {
-      const rec = makeFile(`pdf-${docSeq++}`, blob.name, blob.mime, null);
-      env.pdfTexts[rec.id] = blob.text ?? '';
-      return fileObj(rec);
-    },
-  });
-  const ParagraphHeading = { HEADING1: 'HEADING1', HEADING2: 'HEADING2', HEADING3: 'HEADING3', NORMAL: 'NORMAL' };
-  const ElementType = { PARAGRAPH: 'PARAGRAPH', TABLE: 'TABLE' };
+  // The Advanced Drive service (Drive API v3); present in the script only when the manifest enables it (loadBundle).
+  const Drive = { Files: recorded(log, 'Drive.Files', env.drive.filesApi()) };
+  // DriveApp and DocumentApp are not used any more: their calls need drive/drive.readonly and documents, which the
+  // manifest does not declare, so the scope check refuses them before these stubs run.
+  const notModelled = (what: string) => () => { throw new Error(`${what} is not modelled by the fakes any more.`); };
+  const DriveApp = recorded(log, 'DriveApp', { getFileById: notModelled('DriveApp.getFileById'), createFile: notModelled('DriveApp.createFile'), getRootFolder: notModelled('DriveApp.getRootFolder') });
   const DocumentApp = recorded(log, 'DocumentApp', {
-    ParagraphHeading, ElementType,
-    create(name: string) {
-      const doc = new FakeDoc(`doc-${docSeq++}`, name);
-      env.docs.push(doc);
-      makeFile(doc.id, name, 'application/vnd.google-apps.document', null);
-      // Like DocumentApp: once saveAndClose() has run, the Document and its elements are closed.
-      const open = () => {
-        if (doc.saved) throw new Error('Document is closed, its contents cannot be updated.');
-      };
-      const textOf = (o: { bold?: boolean; color?: string }) => recorded(log, 'Text', {
-        setBold(b: boolean) { open(); o.bold = b; return this; },
-        setForegroundColor(c: string) { open(); o.color = c; return this; },
-      });
-      const para = (p: FakeDocChild) => recorded(log, 'Paragraph', {
-        setHeading(h: string) { open(); p.heading = h; return this; },
-        editAsText: () => textOf(p),
-        getText: () => p.text ?? '',
-        getType: () => p.type,
-        asParagraph() { if (p.type !== 'PARAGRAPH') throw new Error('Element is not a paragraph'); return para(p); },
-        _child: p,
-      });
-      const body = recorded(log, 'Body', {
-        appendParagraph(text: string) { open(); const p: FakeDocChild = { type: 'PARAGRAPH', text }; doc.children.push(p); return para(p); },
-        appendTable(cells: string[][]) {
-          open();
-          if (!Array.isArray(cells) || cells.some((r) => !Array.isArray(r) || r.some((c) => typeof c !== 'string'))) throw new Error('Cells must be a String[][]');
-          const t: FakeDocChild = { type: 'TABLE', cells: cells.map((r) => [...r]), fills: {}, fonts: {}, boldRows: [] };
-          doc.children.push(t);
-          const cellAt = (r: number, c: number) => {
-            if (!t.cells![r] || t.cells![r][c] === undefined) throw new Error(`Child index (${r},${c}) must be less than the number of child elements.`);
-          };
-          return recorded(log, 'Table', {
-            setBorderColor(c: string) { open(); t.borderColor = c; return this; },
-            getNumRows: () => t.cells!.length,
-            getRow: (i: number) => recorded(log, 'TableRow', {
-              editAsText: () => recorded(log, 'Text', {
-                setBold(b: boolean) { open(); if (b) t.boldRows!.push(i); return this; },
-                setForegroundColor() { open(); return this; },
-              }),
-              getNumCells: () => t.cells![i].length,
-            }),
-            getCell: (r: number, c: number) => {
-              cellAt(r, c);
-              return recorded(log, 'TableCell', {
-                setBackgroundColor(col: string) { open(); t.fills![`${r},${c}`] = col; return this; },
-                editAsText: () => recorded(log, 'Text', {
-                  setBold() { open(); return this; },
-                  setForegroundColor(col: string) { open(); t.fonts![`${r},${c}`] = col; return this; },
-                }),
-                getText: () => t.cells![r][c],
-              });
-            },
-          });
-        },
-        getNumChildren: () => doc.children.length,
-        getChild: (i: number) => para(doc.children[i]),
-        removeChild(c: { _child: FakeDocChild }) {
-          open();
-          if (doc.children.length <= 1) throw new Error("Can't remove the last paragraph in a document section.");
-          doc.children = doc.children.filter((x) => x !== c._child);
-          return body;
-        },
-      });
-      return recorded(log, 'Document', {
-        getBody: () => { open(); return body; },
-        getId: () => doc.id,
-        getName: () => doc.name,
-        getUrl: () => `https://docs.google.com/document/d/${doc.id}/edit`,
-        saveAndClose() { doc.saved = true; },
-      });
-    },
+    create: notModelled('DocumentApp.create'), openById: notModelled('DocumentApp.openById'),
+    ParagraphHeading: { HEADING1: 'HEADING1', HEADING2: 'HEADING2', HEADING3: 'HEADING3', NORMAL: 'NORMAL' }, ElementType: { PARAGRAPH: 'PARAGRAPH', TABLE: 'TABLE' },
   });
   const LockService = recorded(log, 'LockService', {
     getDocumentLock: () => recorded(log, 'Lock', {
@@ -881,7 +764,7 @@ export function makeGasEnv(files: Record<string, string> = {}): GasEnv {
   });
   const Charts = { ChartType: { BAR: 'BAR', COLUMN: 'COLUMN' } };
   env.globals = {
-    SpreadsheetApp, HtmlService, DocumentApp, DriveApp, LockService, PropertiesService, Utilities, Charts,
+    SpreadsheetApp, HtmlService, Drive, DocumentApp, DriveApp, LockService, PropertiesService, Utilities, Charts,
     Logger: { log: () => undefined },
     console: { log: () => undefined, warn: () => undefined, error: (e: unknown) => { env.errors.push(e); } },
   };
@@ -908,15 +791,64 @@ export function bundleFiles(): { code: string; sidebar: string; manifest: string
 
 /** Runs the built bundle in a fresh vm context holding the fakes; returns a caller of its top-level functions. */
 export function loadBundle(env: GasEnv): { context: vm.Context; run: <T = unknown>(fn: string, ...args: unknown[]) => T } {
-  const { code, sidebar } = bundleFiles();
+  const { code, sidebar, manifest } = bundleFiles();
   env.files.sidebar = sidebar;
-  const context = vm.createContext({ ...env.globals });
+  const m = JSON.parse(manifest) as Manifest;
+  env.scopes = m.oauthScopes ?? [];
+  const globals = { ...env.globals };
+  // An advanced service exists in the script only under the userSymbol its manifest enables it as.
+  const drive = (m.dependencies?.enabledAdvancedServices ?? []).find((x) => x.serviceId === 'drive' && x.version === 'v3');
+  delete globals.Drive;
+  if (drive) globals[drive.userSymbol] = env.globals.Drive;
+  const context = vm.createContext(globals);
   vm.runInContext(code, context, { filename: 'Code.js' });
   const run = <T = unknown>(fn: string, ...args: unknown[]): T => {
     const f = (context as Record<string, unknown>)[fn];
     if (typeof f !== 'function') throw new Error(`Code.js has no top-level function ${fn}`);
-    // Results cross google.script.run as JSON: anything not JSON-safe would be lost there.
-    return JSON.parse(JSON.stringify((f as (...a: unknown[]) => unknown)(...args) ?? null)) as T;
+    // A simple onOpen trigger of an add-on not yet used in this document runs in AuthMode.NONE; so does one called without an event.
+    const e = args[0] as { authMode?: string } | undefined;
+    const mode = fn === 'onOpen' ? (e?.authMode === 'FULL' || e?.authMode === 'LIMITED' ? e.authMode : 'NONE') : 'FULL';
+    const before = env.authMode;
+    env.authMode = mode;
+    try {
+      // Results cross google.script.run as JSON: anything not JSON-safe would be lost there.
+      return JSON.parse(JSON.stringify((f as (...a: unknown[]) => unknown)(...args) ?? null)) as T;
+    } finally {
+      env.authMode = before;
+    }
   };
   return { context, run };
+}
+export type FakeDocChild = DocChild;
+    drive: undefined as unknown as FakeDrive, scopes: null, authMode: 'FULL',
+    get docs() {
+      return env.drive.created().filter((f) => f.mimeType === 'application/vnd.google-apps.document').map((f) => ({ id: f.id, name: f.name, children: f.body ?? [] }));
+    },
+    get driveFiles() {
+      const url = (f: DriveFakeFile) => (f.mimeType === 'application/pdf' ? `https://drive.google.com/file/d/${f.id}/view?usp=drivesdk` : `https://docs.google.com/document/d/${f.id}/edit?usp=drivesdk`);
+      return env.drive.created().map((f) => ({ id: f.id, name: f.name, mime: f.mimeType, folder: f.parents[0] === env.drive.root ? null : f.parents[0] ?? null, url: url(f) }));
+    },
+    get pdfTexts() {
+      return Object.fromEntries(env.drive.created().filter((f) => f.mimeType === 'application/pdf').map((f) => [f.id, pdfText(f)]));
+    },
+  };
+  env.drive = new FakeDrive(() => declaredScopes(env));
+  env.drive.addUserFile({ id: 'folder-kommun', name: 'Trygghet och säkerhet', mimeType: 'application/vnd.google-apps.folder', parents: [env.drive.root] });
+  env.drive.addUserFile({ id: ss.id, name: ss.getName(), mimeType: 'application/vnd.google-apps.spreadsheet', parents: ['folder-kommun'] });
+  log.guard = (call) => {
+    const why = refusal(call, declaredScopes(env), env.authMode);
+    if (why) throw new Error(why);
+    newBlob: (data: string | number[], contentType?: string, name?: string) =>
+      new FakeDriveBlob(typeof data === 'string' ? Buffer.from(data, 'utf8') : Buffer.from(data.map((b) => b & 255)), contentType ?? null, name ?? null),
+
+/** The parts of appsscript.json the fakes read. */
+interface Manifest {
+  oauthScopes?: string[];
+  dependencies?: { enabledAdvancedServices?: { userSymbol: string; serviceId: string; version: string }[] };
+}
+
+/** The scopes the built bundle's appsscript.json declares (read once per env). */
+export function declaredScopes(env: GasEnv): string[] {
+  if (!env.scopes) env.scopes = (JSON.parse(bundleFiles().manifest) as Manifest).oauthScopes ?? [];
+  return env.scopes;
 }
