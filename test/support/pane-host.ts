@@ -6,12 +6,13 @@ import type { FakeCell, FakeWorkbook } from './excel-fake';
 import { ROOT } from './build';
 
 /**
- * The recording Excel fake (test/support/excel-fake.ts and the one module it imports) transpiled
+ * The recording Excel fake (test/support/excel-fake.ts and the modules it imports) transpiled
  * to a script for the page, so the pane talks to the same fake as the adapter tests.
  */
 export function fakeScript(): string {
   const modules: Record<string, string> = {
     '../../shared/model/a1': join(ROOT, 'shared/model/a1.ts'),
+    './excel-api-sets': join(ROOT, 'test/support/excel-api-sets.ts'),
     fake: join(ROOT, 'test/support/excel-fake.ts'),
   };
   const defs = Object.entries(modules).map(([id, file]) => {
@@ -65,7 +66,7 @@ export const OFFICE_STUB = `(function () {
   if (setup.active) book.active = setup.active;
   if (window.__evaluate) book.evaluator = function (sheets) { return window.__evaluate(sheets); };
   window.__book = book;
-  var info = { host: 'Excel', platform: setup.platform || 'PC' };
+  var info = { host: 'Excel', platform: setup.platform || book.profile.platform };
   window.Office = {
     HostType: { Excel: 'Excel' },
     context: {

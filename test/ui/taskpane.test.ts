@@ -35,7 +35,7 @@ const OFFICE_STUB = `(function () {
   if (setup.selection) book.selection = setup.selection;
   if (window.__evaluate) book.evaluator = function (sheets) { return window.__evaluate(sheets); };
   window.__book = book;
-  var info = { host: setup.host || 'Excel', platform: setup.platform || 'PC' };
+  var info = { host: setup.host || 'Excel', platform: setup.platform || book.profile.platform };
   window.Office = {
     HostType: { Excel: 'Excel' },
     context: {
