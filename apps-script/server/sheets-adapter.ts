@@ -331,7 +331,12 @@ function writeChart(sheet: Sheet, plan: SheetPlan): void {
   sheet.insertChart(b.build());
 }
 
-/** Makes an existing sheet blank for a rewrite, keeping its id (links and formulas elsewhere still point at it). */
+/**
+ * Makes an existing sheet blank for a rewrite, keeping its id (links and formulas elsewhere still
+ * point at it). Sheet.clear() "clears the sheet of content and formatting information"; merges,
+ * validation, notes and charts go with their own calls, and the frozen panes and the tab colour,
+ * which are the sheet's and not its cells', are reset too (setTabColor: "null to reset").
+ */
 export function clearForRewrite(sheet: Sheet): void {
   const all = sheet.getRange(1, 1, sheet.getMaxRows(), sheet.getMaxColumns());
   all.breakApart();
@@ -339,6 +344,9 @@ export function clearForRewrite(sheet: Sheet): void {
   sheet.clear();
   sheet.clearNotes();
   for (const ch of sheet.getCharts()) sheet.removeChart(ch);
+  sheet.setFrozenRows(0);
+  sheet.setFrozenColumns(0);
+  sheet.setTabColor(null as unknown as string);
 }
 
 /**

@@ -1,4 +1,4 @@
-// Undo for Sheets: sheets a run replaces are copied to hidden backup sheets; a small manifest in document properties says what to restore.
+// Undo for Sheets: sheets a run replaces are copied whole to hidden backup sheets and written back whole into the same sheet; a small manifest in document properties says what to restore.
 //
 // Why hidden sheets and not properties: a snapshot of a 5,000-row sheet is megabytes, while the
 // documented quotas are 9 KB per property value and 500 KB per property store
@@ -6,10 +6,39 @@
 // "Properties total storage"; https://developers.google.com/apps-script/guides/properties).
 // Measurements put the real per-value limit a little lower and count the key too
 // (https://gist.github.com/tanaikech/8b057d10fb5f2af014794e57b021c6aa), so nothing here comes
-// near it: Sheet.copyTo keeps everything (values, formulas, formats, rules, validation, notes)
-// in ONE call, and the only property written is the manifest (action, time, at most four
-// sheet names of at most 100 characters: under 1 KB). The tests' PropertiesService fake throws
-// past 9 KB per key+value and 500 KB in total.
+// near it: Sheet.copyTo keeps the whole sheet in ONE call, and the only property written is the
+// manifest (action, time, at most four sheet names of at most 100 characters and their
+// positions: under 1 KB). The tests' PropertiesService fake throws past 9 KB per key+value and
+// 500 KB in total.
+//
+// Why undo writes the backup back INTO the replaced sheet rather than deleting it and renaming the
+// backup: other sheets point at the replaced sheet by its identity. The structured sheet counts
+// Händelser with COUNTIFS, a summary reads the structured sheet, Kontroller links to cells by
+// `#gid=` and users add their own formulas; deleting a sheet turns every reference to it into
+// #REF!. So the sheet keeps its id and position, and everything a sheet holds is put back
+// through documented calls, each constant in the number of rows:
+//   - the grid size first (getMaxRows/getMaxColumns, insertRowsAfter/deleteRows …), so the whole
+//     backup fits and nothing of the run's larger grid remains;
+//   - Range.copyTo over the backup's WHOLE grid (not its data range: Händelser's validation runs
+//     below the data) with CopyPasteType PASTE_NORMAL ("values, formulas, formats and merges"),
+//     PASTE_DATA_VALIDATION ("the data validation only") and PASTE_COLUMN_WIDTHS ("the column
+//     widths only") (https://developers.google.com/apps-script/reference/spreadsheet/copy-paste-type,
+//     https://developers.google.com/apps-script/reference/spreadsheet/range#copyTo(Range,CopyPasteType,Boolean));
+//   - notes with ONE getNotes/setNotes (over the rectangle that has notes) and the conditional
+//     formats with ONE setConditionalFormatRules of the backup's rules re-aimed at this sheet
+//     (ConditionalFormatRule.copy().setRanges): the CopyPasteType reference does not promise that a
+//     normal paste carries them, and setting them explicitly is right whether it does or not;
+//   - frozen rows and columns (setFrozenRows/setFrozenColumns) and the tab colour
+//     (getTabColor/setTabColor, "null to reset the tab color");
+//   - embedded charts, which Range.copyTo does not copy (they are not cells): each is built again
+//     on this sheet with newChart() from the backup chart's type (modify().getChartType()), its
+//     ranges (getRanges, re-aimed here), its position (getContainerInfo: anchor row and column,
+//     offsets) and the options the add-on sets (getOptions().get), then insertChart
+//     (https://developers.google.com/apps-script/reference/spreadsheet/embedded-chart,
+//     .../embedded-chart-builder, .../container-info). A chart built from modify() stays the
+//     backup's chart ("an existing chart should be updated via sheet.updateChart"), hence newChart.
+//   - the position among the sheets (Sheet.getIndex, Spreadsheet.moveActiveSheet), should it
+//     have changed.
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -18,14 +47,17 @@ import { clearForRewrite } from './sheets-adapter';
 
 const KEY = 'medborgarloften.undo';
 
+/** Chart options the add-on writes (sheets-adapter writeChart), carried over when a chart is rebuilt. */
+const CHART_OPTIONS = ['title', 'width', 'height', 'legend.position', 'colors', 'hAxis.title', 'vAxis.title', 'isStacked'];
+
 /** The last run, as stored in document properties (JSON, a few hundred bytes). */
 export interface UndoManifest {
   action: string;
   at: string;
   /** Sheets the run created: undo deletes them. */
   created: string[];
-  /** Sheets the run replaced, and the hidden copy made before. */
-  replaced: { name: string; backup: string }[];
+  /** Sheets the run replaced, the hidden copy made before, and the sheet's position then (1-based). */
+  replaced: { name: string; backup: string; index?: number }[];
 }
 
 function props(): GoogleAppsScript.Properties.Properties {
@@ -58,8 +90,9 @@ function dropBackups(ss: Spreadsheet, m: UndoManifest | null): void {
 }
 
 /**
- * Before a run writes `names`: copies every existing one to a hidden backup sheet and
- * records which are new. Returns the manifest it stored.
+ * Before a run writes `names`: copies every existing one whole to a hidden backup sheet
+ * (Sheet.copyTo, added after the last sheet, so no other sheet moves) and records which are new.
+ * Returns the manifest it stored.
  */
 export function beginRun(ss: Spreadsheet, action: string, names: string[], existing: Record<string, Sheet | null>): UndoManifest {
   dropBackups(ss, lastRun());
@@ -70,17 +103,78 @@ export function beginRun(ss: Spreadsheet, action: string, names: string[], exist
       m.created.push(name);
       return;
     }
+    const index = sheet.getIndex();
     const backup = sheet.copyTo(ss);
     const bname = backupName(i, name);
     backup.setName(bname);
     backup.hideSheet();
-    m.replaced.push({ name, backup: bname });
+    m.replaced.push({ name, backup: bname, index });
   });
   props().setProperty(KEY, JSON.stringify(m));
   return m;
 }
 
-/** Restores the last run: deletes sheets it created, writes replaced sheets back from their backups. */
+/** Gives `sheet` exactly `rows` × `cols` cells (rows and columns are added or removed at the end). */
+function fitGrid(sheet: Sheet, rows: number, cols: number): void {
+  const r = sheet.getMaxRows();
+  if (r < rows) sheet.insertRowsAfter(r, rows - r);
+  else if (r > rows) sheet.deleteRows(rows + 1, r - rows);
+  const c = sheet.getMaxColumns();
+  if (c < cols) sheet.insertColumnsAfter(c, cols - c);
+  else if (c > cols) sheet.deleteColumns(cols + 1, c - cols);
+}
+
+/** The smallest rectangle (1-based row, column, rows, columns) of the non-empty strings in `grid`, or null. */
+function usedBox(grid: string[][]): { row: number; col: number; rows: number; cols: number } | null {
+  let r0 = -1, r1 = -1, c0 = Infinity, c1 = -1;
+  grid.forEach((row, i) => row.forEach((v, j) => {
+    if (v === '' || v === null || v === undefined) return;
+    if (r0 < 0) r0 = i;
+    r1 = i;
+    if (j < c0) c0 = j;
+    if (j > c1) c1 = j;
+  }));
+  return r0 < 0 ? null : { row: r0 + 1, col: c0 + 1, rows: r1 - r0 + 1, cols: c1 - c0 + 1 };
+}
+
+/** Writes the whole of `backup` into `target`, which keeps its id (see the top of this file for what is put back and how). */
+function restoreInto(target: Sheet, backup: Sheet): void {
+  const rows = backup.getMaxRows();
+  const cols = backup.getMaxColumns();
+  clearForRewrite(target);
+  target.setConditionalFormatRules([]);
+  fitGrid(target, rows, cols);
+  const src = backup.getRange(1, 1, rows, cols);
+  const dest = target.getRange(1, 1, rows, cols);
+  const paste = SpreadsheetApp.CopyPasteType;
+  src.copyTo(dest, paste.PASTE_NORMAL, false);
+  src.copyTo(dest, paste.PASTE_DATA_VALIDATION, false);
+  src.copyTo(dest, paste.PASTE_COLUMN_WIDTHS, false);
+  const notes = src.getNotes();
+  const box = usedBox(notes);
+  if (box) target.getRange(box.row, box.col, box.rows, box.cols).setNotes(notes.slice(box.row - 1, box.row - 1 + box.rows).map((r) => r.slice(box.col - 1, box.col - 1 + box.cols)));
+  const backupId = backup.getSheetId();
+  const here = (r: GoogleAppsScript.Spreadsheet.Range) => (r.getSheet().getSheetId() === backupId ? target.getRange(r.getA1Notation()) : r);
+  const rules = backup.getConditionalFormatRules();
+  if (rules.length) target.setConditionalFormatRules(rules.map((rule) => rule.copy().setRanges(rule.getRanges().map(here)).build()));
+  target.setFrozenRows(backup.getFrozenRows());
+  target.setFrozenColumns(backup.getFrozenColumns());
+  target.setTabColor(backup.getTabColor() as string);
+  for (const chart of backup.getCharts()) {
+    let b = target.newChart().setChartType(chart.modify().getChartType());
+    for (const r of chart.getRanges()) b = b.addRange(here(r));
+    const at = chart.getContainerInfo();
+    b = b.setPosition(at.getAnchorRow(), at.getAnchorColumn(), at.getOffsetX(), at.getOffsetY());
+    const options = chart.getOptions();
+    for (const k of CHART_OPTIONS) {
+      const v = options.get(k);
+      if (v !== null && v !== undefined) b = b.setOption(k, v);
+    }
+    target.insertChart(b.build());
+  }
+}
+
+/** Restores the last run: deletes sheets it created, writes replaced sheets back whole from their backups, in their places. */
 export function undoLastRun(ss: Spreadsheet): { deleted: string[]; restored: string[] } | null {
   const m = lastRun();
   if (!m) return null;
@@ -98,22 +192,23 @@ export function undoLastRun(ss: Spreadsheet): { deleted: string[]; restored: str
     if (!backup) continue;
     const target = ss.getSheetByName(r.name);
     if (!target) {
+      // The user deleted the sheet since: the backup becomes it (nothing can point at a deleted sheet's id).
       backup.setName(r.name);
       backup.showSheet();
       restored.push(r.name);
       continue;
     }
-    // Write back into the same sheet (same id), so formulas and links elsewhere keep pointing at it.
-    clearForRewrite(target);
-    target.setConditionalFormatRules([]);
-    const src = backup.getDataRange();
-    const dest = target.getRange(1, 1);
-    src.copyTo(dest);
-    src.copyTo(dest, SpreadsheetApp.CopyPasteType.PASTE_COLUMN_WIDTHS, false);
-    target.setFrozenRows(backup.getFrozenRows());
-    target.setFrozenColumns(backup.getFrozenColumns());
+    restoreInto(target, backup);
     ss.deleteSheet(backup);
     restored.push(r.name);
+  }
+  // Back in its place among the sheets, should anything have moved it (backups are gone by now).
+  for (const r of m.replaced) {
+    if (!r.index || !restored.includes(r.name)) continue;
+    const s = ss.getSheetByName(r.name);
+    if (!s || s.getIndex() === r.index || r.index > ss.getNumSheets()) continue;
+    ss.setActiveSheet(s);
+    ss.moveActiveSheet(r.index);
   }
   props().deleteProperty(KEY);
   return { deleted, restored };

@@ -181,6 +181,8 @@ export class FakeCfRule {
     };
   }
   getRanges() { return this.ranges; }
+  /** "Returns a rule builder preset with this rule's settings" (ConditionalFormatRule.copy). */
+  copy() { return new CfBuilder(this); }
 }
 
 class CfBuilder {
@@ -190,6 +192,9 @@ class CfBuilder {
   private font: string | null = null;
   private bold: boolean | null = null;
   private ranges: FakeRange[] = [];
+  constructor(of?: FakeCfRule) {
+    if (of) Object.assign(this, { type: of.type, values: [...of.values], bg: of.background, font: of.fontColor, bold: of.bold, ranges: [...of.ranges] });
+  }
   whenTextEqualTo(t: string) { this.type = 'TEXT_EQUAL_TO'; this.values = [t]; return this; }
   whenFormulaSatisfied(f: string) { this.type = 'CUSTOM_FORMULA'; this.values = [f]; return this; }
   setBackground(c: string) { this.bg = c; return this; }
@@ -207,25 +212,122 @@ class RichTextBuilder {
   build() { return { text: this.text, url: this.url, getText: () => this.text, getLinkUrl: () => this.url }; }
 }
 
-class ChartBuilder {
-  spec: { type?: string; ranges: string[]; position?: number[]; options: Record<string, unknown> } = { ranges: [], options: {} };
-  setChartType(t: string) { this.spec.type = t; return this; }
-  addRange(r: FakeRange) { this.spec.ranges.push(r.getA1Notation()); return this; }
-  setPosition(row: number, col: number, x: number, y: number) { this.spec.position = [row, col, x, y]; return this; }
-  setOption(k: string, v: unknown) { this.spec.options[k] = v; return this; }
-  build() { return { spec: this.spec }; }
+/** Sets `value` at a dotted option path ("legend.position"), as Google's chart options name nested options. */
+function setPath(o: Record<string, unknown>, path: string, value: unknown): void {
+  const keys = path.split('.');
+  let at = o;
+  for (const k of keys.slice(0, -1)) {
+    if (typeof at[k] !== 'object' || at[k] === null) at[k] = {};
+    at = at[k] as Record<string, unknown>;
+  }
+  at[keys[keys.length - 1]] = value && typeof value === 'object' ? JSON.parse(JSON.stringify(value)) : value;
 }
 
-function sameShape(range: FakeRange, data: unknown[][], what: string): void {
-  if (data.length !== range.nr || data.some((r) => r.length !== range.nc)) {
-    throw new Error(`${what}: The number of rows or columns in the data does not match the range (${range.nr}×${range.nc} vs ${data.length}×${data[0]?.length ?? 0}).`);
+function getPath(o: Record<string, unknown>, path: string): unknown {
+  let at: unknown = o;
+  for (const k of path.split('.')) {
+    if (typeof at !== 'object' || at === null) return null;
+    at = (at as Record<string, unknown>)[k];
   }
+  return at === undefined ? null : at;
+}
+
+let chartIdSeq = 1;
+
+/** What an embedded chart holds: type, data ranges (on their sheet), position (ContainerInfo) and options. */
+export interface FakeChartSpec {
+  type: string | null;
+  ranges: FakeRange[];
+  position: { anchorRow: number; anchorColumn: number; offsetX: number; offsetY: number };
+  options: Record<string, unknown>;
+}
+
+/**
+ * EmbeddedChart as the reference describes it: getRanges, getContainerInfo (anchor row/column,
+ * offsets), getOptions().get(option) and modify(), which hands back a builder for THIS chart, to be
+ * saved with Sheet.updateChart (developers.google.com/apps-script/reference/spreadsheet/embedded-chart,
+ * .../embedded-chart-builder, .../container-info).
+ */
+export class FakeChart {
+  constructor(public id: string, public spec: FakeChartSpec) {}
+  getChartId() { return this.id; }
+  getRanges() { return [...this.spec.ranges]; }
+  getContainerInfo() {
+    const p = this.spec.position;
+    return { getAnchorRow: () => p.anchorRow, getAnchorColumn: () => p.anchorColumn, getOffsetX: () => p.offsetX, getOffsetY: () => p.offsetY };
+  }
+  getOptions() { return { get: (k: string) => getPath(this.spec.options, k) }; }
+  modify() { return new ChartBuilder(null, this); }
+}
+
+/**
+ * EmbeddedChartBuilder: Sheet.newChart() starts an empty one, EmbeddedChart.modify() one holding the
+ * chart's type, ranges, position and options. build() "does not automatically draw the chart";
+ * "a new chart must be inserted via sheet.insertChart(chart), and an existing chart should be
+ * updated via sheet.updateChart(chart)" (EmbeddedChartBuilder.build reference).
+ */
+class ChartBuilder {
+  spec: FakeChartSpec;
+  constructor(public sheet: FakeSheet | null, public of: FakeChart | null = null) {
+    this.spec = of
+      ? { type: of.spec.type, ranges: [...of.spec.ranges], position: { ...of.spec.position }, options: JSON.parse(JSON.stringify(of.spec.options)) }
+      : { type: null, ranges: [], position: { anchorRow: 1, anchorColumn: 1, offsetX: 0, offsetY: 0 }, options: {} };
+  }
+  setChartType(t: string) { this.spec.type = t; return this; }
+  getChartType() { return this.spec.type; }
+  /** "Adds a range to the chart this builder modifies. Does not add the range if it has already been added." */
+  addRange(r: FakeRange) {
+    if (!this.spec.ranges.some((x) => x.sheet === r.sheet && x.getA1Notation() === r.getA1Notation())) this.spec.ranges.push(r);
+    return this;
+  }
+  clearRanges() { this.spec.ranges = []; return this; }
+  getRanges() { return [...this.spec.ranges]; }
+  setPosition(anchorRow: number, anchorColumn: number, offsetX: number, offsetY: number) {
+    this.spec.position = { anchorRow, anchorColumn, offsetX, offsetY };
+    return this;
+  }
+  setOption(k: string, v: unknown) { setPath(this.spec.options, k, v); return this; }
+  build() {
+    const spec: FakeChartSpec = { ...this.spec, ranges: [...this.spec.ranges], position: { ...this.spec.position }, options: JSON.parse(JSON.stringify(this.spec.options)) };
+    return new FakeChart(this.of ? this.of.id : `chart-${chartIdSeq++}`, spec);
+  }
+}
+
+/**
+ * Google's check of a 2-D setter's data against its range (rows first, then each row's columns),
+ * with Google's own wording, e.g. "The number of columns in the data does not match the number of
+ * columns in the range. The data has 5 but the range has 4." (quoted from Apps Script in
+ * github.com/alpatania/sassafras/issues/8 and boilermaker-ben/Google-Sheets-NFL-Pick-Ems-and-Survivor-Pool/issues/27).
+ */
+export function checkDataShape(rows: number, cols: number, data: unknown[][]): void {
+  if (data.length !== rows) throw new Error(`The number of rows in the data does not match the number of rows in the range. The data has ${data.length} but the range has ${rows}.`);
+  for (const r of data) {
+    if (r.length !== cols) throw new Error(`The number of columns in the data does not match the number of columns in the range. The data has ${r.length} but the range has ${cols}.`);
+  }
+}
+
+function sameShape(range: FakeRange, data: unknown[][]): void {
+  checkDataShape(range.nr, range.nc, data);
+}
+
+/**
+ * Google's refusals of a range's coordinates: "The starting row of the range is too small.",
+ * "The number of rows in the range must be at least 1." (Elijas/auto-youtube-subscription-playlist-2/issues/99)
+ * and, past the grid (getMaxRows × getMaxColumns), "The coordinates of the range are outside the
+ * dimensions of the sheet." (the text Apps Script code matches on, e.g. in the public scripts the code
+ * index holds; Sheets never grows a sheet for getRange).
+ */
+export function checkRangeCoordinates(row: number, col: number, nr: number, nc: number, maxRows: number, maxCols: number): void {
+  if (!(row >= 1)) throw new Error('The starting row of the range is too small.');
+  if (!(col >= 1)) throw new Error('The starting column of the range is too small.');
+  if (!(nr >= 1)) throw new Error('The number of rows in the range must be at least 1.');
+  if (!(nc >= 1)) throw new Error('The number of columns in the range must be at least 1.');
+  if (row + nr - 1 > maxRows || col + nc - 1 > maxCols) throw new Error('The coordinates of the range are outside the dimensions of the sheet.');
 }
 
 export class FakeRange {
   constructor(public sheet: FakeSheet, public row: number, public col: number, public nr: number, public nc: number) {
-    if (row < 1 || col < 1 || nr < 1 || nc < 1) throw new Error(`Range outside the sheet: ${row},${col},${nr},${nc}`);
-    if (row + nr - 1 > sheet.maxRows || col + nc - 1 > sheet.maxCols) throw new Error(`Range ${this.getA1Notation()} is outside the sheet (${sheet.maxRows}×${sheet.maxCols}).`);
+    checkRangeCoordinates(row, col, nr, nc, sheet.maxRows, sheet.maxCols);
   }
   private each(fn: (cell: FakeCell, i: number, j: number) => void): void {
     for (let i = 0; i < this.nr; i++) for (let j = 0; j < this.nc; j++) fn(this.sheet._cell(this.row - 1 + i, this.col - 1 + j), i, j);
@@ -234,7 +336,7 @@ export class FakeRange {
     return Array.from({ length: this.nr }, (_, i) => Array.from({ length: this.nc }, (_, j) => fn(this.sheet._peek(this.row - 1 + i, this.col - 1 + j))));
   }
   private set2d<T>(data: T[][], what: string, fn: (cell: FakeCell, v: T) => void): FakeRange {
-    sameShape(this, data, what);
+    sameShape(this, data);
     this.sheet.ss.version++;
     this.sheet.ss.log.cellsWritten += this.nr * this.nc;
     this.sheet.ss.log.cellsBy[what] = (this.sheet.ss.log.cellsBy[what] ?? 0) + this.nr * this.nc;
@@ -290,32 +392,81 @@ export class FakeRange {
   }
   clearDataValidations() { this.each((c) => { c.validation = null; }); return this; }
   activate() { this.sheet.ss.activeRange = this; this.sheet.ss.active = this.sheet; return this; }
-  copyTo(dest: FakeRange, type?: string) {
+  /**
+   * Range.copyTo(destination[, copyPasteType, transposed]) as the reference documents it. The
+   * CopyPasteType enum says what each paste carries: PASTE_NORMAL "values, formulas, formats and
+   * merges", PASTE_DATA_VALIDATION "the data validation only", PASTE_CONDITIONAL_FORMATTING "the
+   * color rules only", PASTE_COLUMN_WIDTHS "the column widths only", PASTE_VALUES "the values ONLY"
+   * (developers.google.com/apps-script/reference/spreadsheet/copy-paste-type). The fake carries
+   * exactly that and nothing more: notes, validation and conditional formats do NOT come with a
+   * normal paste here, and embedded charts never do (they are not cells). A one-cell destination
+   * takes the source's size. Formulas are pasted as written, so only a paste to the same position
+   * is modelled (Sheets would shift relative references otherwise).
+   */
+  copyTo(dest: FakeRange, type: string = 'PASTE_NORMAL', transposed = false) {
+    if (transposed) throw new Error('fake: transposed paste is not modelled');
+    const rows = this.nr;
+    const cols = this.nc;
+    const dr = dest.row - this.row;
+    const dc = dest.col - this.col;
     if (type === 'PASTE_COLUMN_WIDTHS') {
-      for (let j = 0; j < this.nc; j++) {
-        const w = this.sheet.columnWidths.get(this.col + j);
-        if (w !== undefined) dest.sheet.columnWidths.set(dest.col + j, w);
+      for (let j = 0; j < cols; j++) dest.sheet.columnWidths.set(dest.col + j, this.sheet.getColumnWidth(this.col + j));
+      return;
+    }
+    dest.sheet._ensure(dest.row + rows - 1, dest.col + cols - 1);
+    dest.sheet.ss.version++;
+    const at = (i: number, j: number) => this.sheet._peek(this.row - 1 + i, this.col - 1 + j);
+    const put = (i: number, j: number, c: FakeCell | undefined) => dest.sheet._put(dest.row - 1 + i, dest.col - 1 + j, c);
+    const old = (i: number, j: number) => dest.sheet._peek(dest.row - 1 + i, dest.col - 1 + j);
+    if (type === 'PASTE_DATA_VALIDATION') {
+      for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) {
+        const v = at(i, j)?.validation ?? null;
+        const c = old(i, j);
+        if (c) c.validation = v;
+        else if (v) put(i, j, { value: null, formula: null, validation: v });
       }
       return;
     }
-    const rows = this.nr;
-    const cols = this.nc;
-    dest.sheet._ensure(dest.row + rows - 1, dest.col + cols - 1);
+    if (type === 'PASTE_CONDITIONAL_FORMATTING') {
+      for (const rule of this.sheet.cfRules) {
+        const inside = rule.ranges.filter((r) => r.row >= this.row && r.col >= this.col && r.row + r.nr <= this.row + rows && r.col + r.nc <= this.col + cols);
+        if (inside.length) dest.sheet.cfRules.push(new FakeCfRule(rule.type, rule.values, rule.background, rule.fontColor, rule.bold, inside.map((r) => new FakeRange(dest.sheet, r.row + dr, r.col + dc, r.nr, r.nc))));
+      }
+      return;
+    }
+    if (type !== 'PASTE_NORMAL' && type !== 'PASTE_VALUES') throw new Error(`fake: ${type} is not modelled`);
     for (let i = 0; i < rows; i++) {
       for (let j = 0; j < cols; j++) {
-        const src = this.sheet._peek(this.row - 1 + i, this.col - 1 + j);
-        dest.sheet._put(dest.row - 1 + i, dest.col - 1 + j, src ? { ...src } : undefined);
+        const src = at(i, j);
+        const kept = old(i, j);
+        if (src?.formula && (dr !== 0 || dc !== 0)) throw new Error('fake: pasting formulas at an offset is not modelled');
+        if (type === 'PASTE_VALUES') {
+          const c = kept ?? { value: null, formula: null };
+          c.value = src?.value ?? null;
+          c.formula = null;
+          put(i, j, c);
+          continue;
+        }
+        // Values, formulas, formats (rich text links are part of the value); the destination keeps its own note and validation.
+        const c: FakeCell = src ? { ...src } : { value: null, formula: null };
+        delete c.note;
+        delete c.validation;
+        if (kept?.note) c.note = kept.note;
+        if (kept?.validation) c.validation = kept.validation;
+        put(i, j, c);
       }
     }
-    // Conditional formats and merges inside the copied area come along, moved to the destination.
-    const dr = dest.row - this.row;
-    const dc = dest.col - this.col;
-    for (const rule of this.sheet.cfRules) {
-      dest.sheet.cfRules.push(new FakeCfRule(rule.type, rule.values, rule.background, rule.fontColor, rule.bold, rule.ranges.map((r) => new FakeRange(dest.sheet, r.row + dr, r.col + dc, r.nr, r.nc))));
-    }
-    for (const m of this.sheet.merges) {
-      const r = parseA1Range(m)!;
-      dest.sheet.merges.push(a1Range(r.row + dr, r.col + dc, r.rows, r.cols));
+    if (type === 'PASTE_NORMAL') {
+      dest.sheet.merges = dest.sheet.merges.filter((m) => {
+        const r = parseA1Range(m)!;
+        return r.row + 1 > dest.row + rows - 1 || r.row + r.rows < dest.row || r.col + 1 > dest.col + cols - 1 || r.col + r.cols < dest.col;
+      });
+      for (const m of this.sheet.merges) {
+        const r = parseA1Range(m)!;
+        if (r.row + 1 >= this.row && r.col + 1 >= this.col && r.row + r.rows <= this.row - 1 + rows && r.col + r.cols <= this.col - 1 + cols) {
+          dest.sheet.merges.push(a1Range(r.row + dr, r.col + dc, r.rows, r.cols));
+        }
+      }
     }
   }
 }
@@ -332,7 +483,7 @@ export class FakeSheet {
   tabColor: string | null = null;
   merges: string[] = [];
   cfRules: FakeCfRule[] = [];
-  charts: { spec: ChartBuilder['spec'] }[] = [];
+  charts: FakeChart[] = [];
   columnWidths = new Map<number, number>();
   id = sheetIdSeq++;
   /** Which log key this sheet's wrapper records under. */
@@ -370,7 +521,7 @@ export class FakeSheet {
   }
   getName() { return this.name; }
   setName(n: string) {
-    if (this.ss.sheets.some((s) => s !== this && s.name === n)) throw new Error(`A sheet with the name "${n}" already exists.`);
+    this.ss._checkSheetName(n, this);
     this.ss.version++;
     this.name = n;
     return this;
@@ -381,8 +532,48 @@ export class FakeSheet {
   getMaxColumns() { return this.maxCols; }
   getLastRow() { return this._extent().rows; }
   getLastColumn() { return this._extent().cols; }
-  insertRowsAfter(_after: number, n: number) { this.maxRows += n; return this; }
-  insertColumnsAfter(_after: number, n: number) { this.maxCols += n; return this; }
+  /** 1-based position among the spreadsheet's sheets, hidden ones included (Sheet.getIndex). */
+  getIndex() { return this.ss.sheets.indexOf(this) + 1; }
+  insertRowsAfter(after: number, n: number) {
+    if (after !== this.maxRows) throw new Error('fake: inserting rows inside the sheet is not modelled');
+    this.maxRows += n;
+    return this;
+  }
+  insertColumnsAfter(after: number, n: number) {
+    if (after !== this.maxCols) throw new Error('fake: inserting columns inside the sheet is not modelled');
+    this.maxCols += n;
+    return this;
+  }
+  /**
+   * Sheet.deleteRows(rowPosition, howMany) / deleteColumns: the grid shrinks. Sheets refuses to
+   * delete every row or column that is not frozen ("Sorry, it is not possible to delete all
+   * non-frozen rows."). Only deleting the last rows or columns is modelled.
+   */
+  deleteRows(start: number, n: number) {
+    checkRangeCoordinates(start, 1, n, 1, this.maxRows, this.maxCols);
+    if (n >= this.maxRows - this.frozenRows) throw new Error('Sorry, it is not possible to delete all non-frozen rows.');
+    if (start + n - 1 !== this.maxRows) throw new Error('fake: deleting rows inside the sheet is not modelled');
+    this._dropOutside(start - 1, this.maxCols);
+    this.maxRows -= n;
+    return this;
+  }
+  deleteColumns(start: number, n: number) {
+    checkRangeCoordinates(1, start, 1, n, this.maxRows, this.maxCols);
+    if (n >= this.maxCols - this.frozenCols) throw new Error('Sorry, it is not possible to delete all non-frozen columns.');
+    if (start + n - 1 !== this.maxCols) throw new Error('fake: deleting columns inside the sheet is not modelled');
+    this._dropOutside(this.maxRows, start - 1);
+    this.maxCols -= n;
+    return this;
+  }
+  /** Forgets cells, merges, rules and widths past `rows` × `cols` (0-based counts). */
+  _dropOutside(rows: number, cols: number): void {
+    this.ss.version++;
+    for (const k of [...this.cells.keys()]) if (Math.floor(k / 100000) >= rows || k % 100000 >= cols) this.cells.delete(k);
+    this.merges = this.merges.filter((m) => { const r = parseA1Range(m)!; return r.row + r.rows <= rows && r.col + r.cols <= cols; });
+    for (const rule of this.cfRules) rule.ranges = rule.ranges.filter((r) => r.row - 1 < rows && r.col - 1 < cols).map((r) => new FakeRange(r.sheet, r.row, r.col, Math.min(r.nr, rows - r.row + 1), Math.min(r.nc, cols - r.col + 1)));
+    this.cfRules = this.cfRules.filter((rule) => rule.ranges.length > 0);
+    for (const c of [...this.columnWidths.keys()]) if (c > cols) this.columnWidths.delete(c);
+  }
   getDataRange() {
     const e = this._extent();
     return this.ss._wrapRange(new FakeRange(this, 1, 1, Math.max(1, e.rows), Math.max(1, e.cols)));
@@ -420,33 +611,61 @@ export class FakeSheet {
       if (note) c.note = note;
       if (validation) c.validation = validation;
     }
-    this.frozenRows = 0;
-    this.frozenCols = 0;
+    // "Clears the sheet of content and formatting information" (Sheet.clear): frozen panes, widths and the tab colour are the sheet's, and stay.
     return this;
   }
   clearNotes() { for (const c of this.cells.values()) c.note = ''; return this; }
-  getCharts() { return [...this.charts]; }
-  removeChart(ch: { spec: ChartBuilder['spec'] }) { this.charts = this.charts.filter((x) => x !== ch); }
-  newChart() { return this.ss._wrap('EmbeddedChartBuilder', new ChartBuilder()); }
-  insertChart(ch: { spec: ChartBuilder['spec'] }) { this.charts.push(ch); }
+  getCharts() { return this.charts.map((c) => this.ss._wrap('EmbeddedChart', c)); }
+  removeChart(ch: FakeChart) {
+    const id = ch.getChartId();
+    if (!this.charts.some((x) => x.id === id)) throw new Error('fake: the chart is not on this sheet');
+    this.charts = this.charts.filter((x) => x.id !== id);
+  }
+  newChart() { return this.ss._wrap('EmbeddedChartBuilder', new ChartBuilder(this)); }
+  /** A chart built from newChart(); one built from EmbeddedChart.modify() is an existing chart and goes to updateChart (EmbeddedChartBuilder.build reference). */
+  insertChart(ch: FakeChart) {
+    const id = ch.getChartId();
+    if (this.ss.sheets.some((s) => s.charts.some((x) => x.id === id))) throw new Error('fake: this chart is already on a sheet; an existing chart is saved with updateChart');
+    if (!ch.spec.type) throw new Error('fake: a chart needs a chart type');
+    this.charts.push(new FakeChart(id, ch.spec));
+  }
+  updateChart(ch: FakeChart) {
+    const i = this.charts.findIndex((x) => x.id === ch.getChartId());
+    if (i < 0) throw new Error('fake: the chart is not on this sheet');
+    this.charts[i] = new FakeChart(ch.getChartId(), ch.spec);
+  }
   setColumnWidths(start: number, n: number, w: number) { for (let i = 0; i < n; i++) this.columnWidths.set(start + i, w); return this; }
   setColumnWidth(col: number, w: number) { this.columnWidths.set(col, w); return this; }
   getColumnWidth(col: number) { return this.columnWidths.get(col) ?? 100; }
-  setFrozenRows(n: number) { this.frozenRows = n; }
-  setFrozenColumns(n: number) { this.frozenCols = n; }
+  setFrozenRows(n: number) { this.frozenRows = n; return this; }
+  setFrozenColumns(n: number) { this.frozenCols = n; return this; }
   getFrozenRows() { return this.frozenRows; }
   getFrozenColumns() { return this.frozenCols; }
-  setTabColor(c: string | null) { this.tabColor = c; return this; }
+  /** "A color code in CSS notation (like '#ffffff' or 'white'), or null to reset the tab color" (Sheet.setTabColor). */
+  setTabColor(c: string | null) { this.tabColor = c === null || c === '' ? null : c; return this; }
+  /** The tab colour, or null when the tab has none (Sheet.getTabColor). */
+  getTabColor() { return this.tabColor; }
   getConditionalFormatRules() { return [...this.cfRules]; }
   setConditionalFormatRules(rules: FakeCfRule[]) { this.cfRules = [...rules]; }
-  copyTo(ss: unknown) {
-    void ss;
-    const copy = new FakeSheet(this.ss, `Kopia av ${this.name}`);
+  /**
+   * Sheet.copyTo(spreadsheet): "Copies the sheet to a given spreadsheet, which can be the same
+   * spreadsheet as the source. The copied sheet is named "Copy of [original name]"." The copy is
+   * the whole sheet, as duplicating a tab is: cells with formats, notes, validation and links,
+   * merges, conditional formats, embedded charts (their ranges on this sheet now on the copy),
+   * grid size, frozen panes, widths and tab colour. It is added after the last sheet, visible.
+   */
+  copyTo(ss: FakeSpreadsheet) {
+    if (ss !== this.ss.wrapped && ss !== this.ss) throw new Error('fake: copying to another spreadsheet is not modelled');
+    let name = `Copy of ${this.name}`;
+    for (let i = 2; this.ss.sheets.some((x) => x.name.toLowerCase() === name.toLowerCase()); i++) name = `Copy of ${this.name} ${i}`;
+    const copy = new FakeSheet(this.ss, name);
     for (const [k, c] of this.cells) copy.cells.set(k, { ...c });
     Object.assign(copy, { maxRows: this.maxRows, maxCols: this.maxCols, frozenRows: this.frozenRows, frozenCols: this.frozenCols, tabColor: this.tabColor, merges: [...this.merges] });
-    copy.cfRules = this.cfRules.map((r) => new FakeCfRule(r.type, r.values, r.background, r.fontColor, r.bold, r.ranges.map((x) => new FakeRange(copy, x.row, x.col, x.nr, x.nc))));
+    const here = (x: FakeRange) => (x.sheet === this ? new FakeRange(copy, x.row, x.col, x.nr, x.nc) : x);
+    copy.cfRules = this.cfRules.map((r) => new FakeCfRule(r.type, r.values, r.background, r.fontColor, r.bold, r.ranges.map(here)));
     copy.columnWidths = new Map(this.columnWidths);
-    copy.charts = [...this.charts];
+    copy.charts = this.charts.map((c) => new FakeChart(`chart-${chartIdSeq++}`, { ...c.spec, ranges: c.spec.ranges.map(here), position: { ...c.spec.position }, options: JSON.parse(JSON.stringify(c.spec.options)) }));
+    this.ss.version++;
     this.ss.sheets.push(copy);
     return this.ss._wrapSheet(copy);
   }
@@ -550,9 +769,41 @@ export class FakeSpreadsheet {
     return s ? this._wrapSheet(s) : null;
   }
   getActiveSheet() { return this._wrapSheet(this.active ?? this.sheets[0]); }
-  setActiveSheet(s: FakeSheet) { this.active = s; return s; }
+  setActiveSheet(s: FakeSheet) {
+    const raw = this.sheets.find((x) => x.id === s.id);
+    if (!raw) throw new Error('fake: the sheet is not in this spreadsheet');
+    this.active = raw;
+    return this._wrapSheet(raw);
+  }
+  /**
+   * Spreadsheet.moveActiveSheet(pos): "Moves the active sheet to the given position in the list of
+   * sheets. Throws an exception if the position is negative or greater than the number of sheets."
+   * Positions count from 1, as Sheet.getIndex does.
+   */
+  moveActiveSheet(pos: number) {
+    const s = this.active ?? this.sheets[0];
+    if (!(pos >= 1) || pos > this.sheets.length) throw new Error(`fake: position ${pos} is outside 1..${this.sheets.length}`);
+    this.version++;
+    this.sheets = this.sheets.filter((x) => x !== s);
+    this.sheets.splice(pos - 1, 0, s);
+  }
+  /**
+   * The names Sheets refuses for insertSheet and setName: a name another sheet has, compared
+   * without case as formulas resolve sheet names ('A sheet with the name "X" already exists.
+   * Please enter another name.', quoted from the service in
+   * github.com/asimlqt/php-google-spreadsheet-client/issues/170), and names over 100 characters
+   * ("The sheet name cannot be greater than 100 characters", github.com/getodk/collect/issues/2918;
+   * hildogjr/KiCost#52 measures Sheets' limit at 100). Unlike Excel, Sheets documents no forbidden
+   * characters, so none are refused here; an empty name is refused.
+   */
+  _checkSheetName(name: string, self: FakeSheet | null): void {
+    if (typeof name !== 'string' || name.trim() === '') throw new Error('fake: a sheet name cannot be empty');
+    if (name.length > 100) throw new Error('The sheet name cannot be greater than 100 characters.');
+    if (this.sheets.some((s) => s !== self && s.name.toLowerCase() === name.toLowerCase())) throw new Error(`A sheet with the name "${name}" already exists. Please enter another name.`);
+  }
   insertSheet(name: string, index?: number) {
-    if (this.sheets.some((s) => s.name === name)) throw new Error(`A sheet with the name "${name}" already exists.`);
+    this._checkSheetName(name, null);
+    if (index !== undefined && (index < 0 || index > this.sheets.length)) throw new Error(`fake: sheet index ${index} is outside 0..${this.sheets.length}`);
     this.version++;
     const s = new FakeSheet(this, name);
     if (index === undefined || index >= this.sheets.length) this.sheets.push(s);
@@ -563,9 +814,82 @@ export class FakeSpreadsheet {
   deleteSheet(s: FakeSheet) {
     this.version++;
     const raw = this.sheets.find((x) => x.id === s.id);
+    if (!raw) throw new Error('fake: the sheet is not in this spreadsheet');
     this.sheets = this.sheets.filter((x) => x !== raw);
     if (this.active === raw) this.active = this.sheets[0] ?? null;
   }
+}
+
+/** One cell of a sheet's state: only what differs from a blank cell. */
+export type CellState = Record<string, unknown>;
+
+/** The WHOLE state of a sheet as plain data, for comparing a sheet before and after undo with toEqual. */
+export interface SheetState {
+  id: number;
+  name: string;
+  /** 1-based position among all sheets (Sheet.getIndex). */
+  index: number;
+  hidden: boolean;
+  maxRows: number;
+  maxColumns: number;
+  frozenRows: number;
+  frozenColumns: number;
+  tabColor: string | null;
+  /** Every column's width in pixels (Sheet.getColumnWidth), 1..maxColumns. */
+  columnWidths: number[];
+  /** Non-blank cells by A1: value, formula, number format, font, fill, alignment, wrap, border, note, validation, link. */
+  cells: Record<string, CellState>;
+  merges: string[];
+  conditionalFormats: { type: string; values: string[]; background: string | null; fontColor: string | null; bold: boolean | null; ranges: string[] }[];
+  charts: { type: string | null; ranges: string[]; position: FakeChartSpec['position']; options: Record<string, unknown> }[];
+}
+
+const CELL_DEFAULTS: Record<string, unknown[]> = {
+  value: [null], formula: [null, ''], numberFormat: [undefined, 'General'], fontWeight: [undefined, 'normal'], fontStyle: [undefined, 'normal'],
+  fontSize: [undefined, 10], fontColor: [undefined, null, '#000000'], background: [undefined, null, '#ffffff'], wrap: [undefined, false],
+  hAlign: [undefined, null, 'general'], vAlign: [undefined, null, 'bottom'], note: [undefined, ''], validation: [undefined, null], link: [undefined, null], borderBottom: [undefined, false],
+};
+
+/** A range as a sheet's state names it: A1 on the sheet itself, 'Other sheet'!A1 elsewhere (a rule or chart left pointing at a backup shows). */
+function rangeName(r: FakeRange, own: FakeSheet): string {
+  return r.sheet === own ? r.getA1Notation() : `'${r.sheet.name}'!${r.getA1Notation()}`;
+}
+
+/** The whole state of `sheet` (not recorded as service calls). */
+export function sheetState(sheet: FakeSheet): SheetState {
+  const cells: Record<string, CellState> = {};
+  for (const k of [...sheet.cells.keys()].sort((a, b) => a - b)) {
+    const c = sheet.cells.get(k)!;
+    const out: CellState = {};
+    for (const [attr, v] of Object.entries(c)) {
+      if (v === undefined || (CELL_DEFAULTS[attr] ?? [undefined]).includes(v as never)) continue;
+      if (v instanceof Date) out[attr] = v.toISOString();
+      else if (v instanceof FakeDataValidation) out[attr] = { criteria: v.criteria, args: JSON.parse(JSON.stringify(v.args)), helpText: v.helpText, allowInvalid: v.allowInvalid };
+      else out[attr] = v;
+    }
+    if (Object.keys(out).length) cells[a1Range(Math.floor(k / 100000), k % 100000, 1, 1)] = out;
+  }
+  return {
+    id: sheet.id,
+    name: sheet.name,
+    index: sheet.getIndex(),
+    hidden: sheet.hidden,
+    maxRows: sheet.maxRows,
+    maxColumns: sheet.maxCols,
+    frozenRows: sheet.frozenRows,
+    frozenColumns: sheet.frozenCols,
+    tabColor: sheet.tabColor,
+    columnWidths: Array.from({ length: sheet.maxCols }, (_, i) => sheet.getColumnWidth(i + 1)),
+    cells,
+    merges: [...sheet.merges].sort(),
+    conditionalFormats: sheet.cfRules.map((r) => ({ type: r.type, values: [...r.values], background: r.background, fontColor: r.fontColor, bold: r.bold, ranges: r.ranges.map((x) => rangeName(x, sheet)) })),
+    charts: sheet.charts.map((c) => ({ type: c.spec.type, ranges: c.spec.ranges.map((x) => rangeName(x, sheet)), position: { ...c.spec.position }, options: JSON.parse(JSON.stringify(c.spec.options)) })),
+  };
+}
+
+/** Every sheet's whole state, in the spreadsheet's order. */
+export function spreadsheetState(ss: FakeSpreadsheet): SheetState[] {
+  return ss.sheets.map(sheetState);
 }
 
 /**
@@ -634,6 +958,7 @@ export interface FakeDoc {
   name: string;
   children: DocChild[];
 }
+export type FakeDocChild = DocChild;
 
 export interface GasEnv {
   log: CallLog;
@@ -675,6 +1000,24 @@ export function makeGasEnv(files: Record<string, string> = {}): GasEnv {
   const env: GasEnv = {
     log, ss, alertAnswers: [], alerts: [], sidebars: [], dialogs: [], menus: [], props: new Map(),
     lockAvailable: true, lockHeld: false, errors: [], files, globals: {},
+    drive: undefined as unknown as FakeDrive, scopes: null, authMode: 'FULL',
+    get docs() {
+      return env.drive.created().filter((f) => f.mimeType === 'application/vnd.google-apps.document').map((f) => ({ id: f.id, name: f.name, children: f.body ?? [] }));
+    },
+    get driveFiles() {
+      const url = (f: DriveFakeFile) => (f.mimeType === 'application/pdf' ? `https://drive.google.com/file/d/${f.id}/view?usp=drivesdk` : `https://docs.google.com/document/d/${f.id}/edit?usp=drivesdk`);
+      return env.drive.created().map((f) => ({ id: f.id, name: f.name, mime: f.mimeType, folder: f.parents[0] === env.drive.root ? null : f.parents[0] ?? null, url: url(f) }));
+    },
+    get pdfTexts() {
+      return Object.fromEntries(env.drive.created().filter((f) => f.mimeType === 'application/pdf').map((f) => [f.id, pdfText(f)]));
+    },
+  };
+  env.drive = new FakeDrive(() => declaredScopes(env));
+  env.drive.addUserFile({ id: 'folder-kommun', name: 'Trygghet och säkerhet', mimeType: 'application/vnd.google-apps.folder', parents: [env.drive.root] });
+  env.drive.addUserFile({ id: ss.id, name: ss.getName(), mimeType: 'application/vnd.google-apps.spreadsheet', parents: ['folder-kommun'] });
+  log.guard = (call) => {
+    const why = refusal(call, declaredScopes(env), env.authMode);
+    if (why) throw new Error(why);
   };
   const Button = { YES: 'YES', NO: 'NO', OK: 'OK', CANCEL: 'CANCEL', CLOSE: 'CLOSE' };
   const ButtonSet = { OK: 'OK', OK_CANCEL: 'OK_CANCEL', YES_NO: 'YES_NO', YES_NO_CANCEL: 'YES_NO_CANCEL' };
@@ -709,7 +1052,10 @@ export function makeGasEnv(files: Record<string, string> = {}): GasEnv {
     newConditionalFormatRule: () => recorded(log, 'ConditionalFormatRuleBuilder', new CfBuilder()),
     newRichTextValue: () => recorded(log, 'RichTextValueBuilder', new RichTextBuilder()),
     BorderStyle: { SOLID: 'SOLID', DOTTED: 'DOTTED' },
-    CopyPasteType: { PASTE_NORMAL: 'PASTE_NORMAL', PASTE_COLUMN_WIDTHS: 'PASTE_COLUMN_WIDTHS', PASTE_VALUES: 'PASTE_VALUES' },
+    CopyPasteType: {
+      PASTE_NORMAL: 'PASTE_NORMAL', PASTE_NO_BORDERS: 'PASTE_NO_BORDERS', PASTE_FORMAT: 'PASTE_FORMAT', PASTE_FORMULA: 'PASTE_FORMULA', PASTE_DATA_VALIDATION: 'PASTE_DATA_VALIDATION',
+      PASTE_VALUES: 'PASTE_VALUES', PASTE_CONDITIONAL_FORMATTING: 'PASTE_CONDITIONAL_FORMATTING', PASTE_COLUMN_WIDTHS: 'PASTE_COLUMN_WIDTHS',
+    },
     WrapStrategy: { WRAP: 'WRAP', OVERFLOW: 'OVERFLOW', CLIP: 'CLIP' },
   });
   const HtmlService = recorded(log, 'HtmlService', {
@@ -757,6 +1103,8 @@ export function makeGasEnv(files: Record<string, string> = {}): GasEnv {
   });
   const PropertiesService = recorded(log, 'PropertiesService', { getDocumentProperties: () => docProps });
   const Utilities = recorded(log, 'Utilities', {
+    newBlob: (data: string | number[], contentType?: string, name?: string) =>
+      new FakeDriveBlob(typeof data === 'string' ? Buffer.from(data, 'utf8') : Buffer.from(data.map((b) => b & 255)), contentType ?? null, name ?? null),
     formatDate: (d: Date, _tz: string, fmt: string) => {
       const iso = new Date(d.getTime() + 3600_000).toISOString();
       return fmt === 'yyyy-MM-dd' ? iso.slice(0, 10) : iso;
@@ -819,27 +1167,6 @@ export function loadBundle(env: GasEnv): { context: vm.Context; run: <T = unknow
   };
   return { context, run };
 }
-export type FakeDocChild = DocChild;
-    drive: undefined as unknown as FakeDrive, scopes: null, authMode: 'FULL',
-    get docs() {
-      return env.drive.created().filter((f) => f.mimeType === 'application/vnd.google-apps.document').map((f) => ({ id: f.id, name: f.name, children: f.body ?? [] }));
-    },
-    get driveFiles() {
-      const url = (f: DriveFakeFile) => (f.mimeType === 'application/pdf' ? `https://drive.google.com/file/d/${f.id}/view?usp=drivesdk` : `https://docs.google.com/document/d/${f.id}/edit?usp=drivesdk`);
-      return env.drive.created().map((f) => ({ id: f.id, name: f.name, mime: f.mimeType, folder: f.parents[0] === env.drive.root ? null : f.parents[0] ?? null, url: url(f) }));
-    },
-    get pdfTexts() {
-      return Object.fromEntries(env.drive.created().filter((f) => f.mimeType === 'application/pdf').map((f) => [f.id, pdfText(f)]));
-    },
-  };
-  env.drive = new FakeDrive(() => declaredScopes(env));
-  env.drive.addUserFile({ id: 'folder-kommun', name: 'Trygghet och säkerhet', mimeType: 'application/vnd.google-apps.folder', parents: [env.drive.root] });
-  env.drive.addUserFile({ id: ss.id, name: ss.getName(), mimeType: 'application/vnd.google-apps.spreadsheet', parents: ['folder-kommun'] });
-  log.guard = (call) => {
-    const why = refusal(call, declaredScopes(env), env.authMode);
-    if (why) throw new Error(why);
-    newBlob: (data: string | number[], contentType?: string, name?: string) =>
-      new FakeDriveBlob(typeof data === 'string' ? Buffer.from(data, 'utf8') : Buffer.from(data.map((b) => b & 255)), contentType ?? null, name ?? null),
 
 /** The parts of appsscript.json the fakes read. */
 interface Manifest {
