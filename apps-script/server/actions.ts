@@ -214,13 +214,15 @@ export function openWordFile(fileName: string, base64: string, period?: number |
       if (isDocxError(e)) throw new UserError(e.message);
       throw e;
     }
+    // A run of its own for Ångra: it created this one sheet, which undo deletes.
+    beginRun(ss, DOCX_ACTION.open, [sheetName], { [sheetName]: null });
     const sheet = ss.insertSheet(sheetName, ss.getNumSheets());
     applyPlan(ss, sheet, planWordSheet(grid, sheetName));
     sheet.activate();
     const { followUp } = importSource(ss);
     docProps().setProperty(SOURCE_KEY, sheetName);
     const p = previewOf({ ...followUp, sheetName: followUp.sheetName ?? sheetName });
-    return { ok: true, message: DOCX_ACTION.opened(sheetName), preview: p, written: [sheetName], lastRun: lastRun()?.action ?? null };
+    return { ok: true, message: DOCX_ACTION.opened(sheetName), preview: p, written: [sheetName], lastRun: DOCX_ACTION.open };
   });
 }
 
