@@ -52,6 +52,7 @@ function gasCalls(n: number): HostCalls['gas'] {
       calls: env.log.count(),
       roundTrips: Object.values(roundTripCalls(h)).reduce((s, v) => s + v, 0),
       growth: keys.filter(isGrowthCall).reduce((s, k) => s + h[k], 0),
+      // DocumentApp element edits (the export before it moved to the Drive API); 0 now that the report is one HTML upload.
       docEdits: keys.filter(isDocElementCall).reduce((s, k) => s + h[k], 0),
       setters: keys.filter((k) => /^Range\.set/.test(k)).reduce((s, k) => s + h[k], 0),
       cellsWritten: env.log.cellsWritten,

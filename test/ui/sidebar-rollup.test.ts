@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { launchChromium, serveDir } from '../support/browser';
 import { DIST, ensureBundle, loadBundle, type GasEnv } from '../support/gas-fakes';
 import { kommunBuilds, regionSpreadsheet } from '../support/rollup-workbook';
-import { UI } from '../../shared/i18n/sv-ui';
+import { SHEETS_UI, UI } from '../../shared/i18n/sv-ui';
 import { ROLLUP_HOST, ROLLUP_SHEET } from '../../shared/i18n/sv-rollup';
 
 const SIDEBAR = { width: 300, height: 900 };
@@ -97,7 +97,8 @@ describe('the sidebar\u2019s roll-up', () => {
     const { page, env } = await open(2);
     try {
       const msg = await click(page, '#btnRollupDoc');
-      expect(msg).toBe(ROLLUP_HOST.docSaved(env.docs[0].name));
+      // Under drive.file the spreadsheet's folder is out of reach: the message says the files are in My Drive.
+      expect(msg).toBe(`${ROLLUP_HOST.docSaved(env.docs[0].name)} ${SHEETS_UI.reportInRoot}`);
       const links = await page.$$eval('#links a', (as) => as.map((a) => ({ text: a.textContent, href: (a as HTMLAnchorElement).href })));
       expect(links).toHaveLength(2);
       expect(links[0].text).toBe(`${ROLLUP_HOST.docLink}: ${env.docs[0].name}`);

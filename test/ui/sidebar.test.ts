@@ -7,7 +7,7 @@ import { launchChromium, serveDir } from '../support/browser';
 import { makeGasEnv, loadBundle, hyperFormulaEvaluator, DIST, ensureBundle, type GasEnv } from '../support/gas-fakes';
 import { gridFromTsv } from '../../shared/model/grid';
 import { seedGrid } from '../support/seeds';
-import { UI, UPDATE_UI } from '../../shared/i18n/sv-ui';
+import { SHEETS_UI, UI, UPDATE_UI } from '../../shared/i18n/sv-ui';
 import { UPDATE } from '../../shared/i18n/sv-update';
 import { DOCX } from '../../shared/i18n/sv-docx';
 import { DOCX_ACTION } from '../../shared/i18n/sv-docx-action';
@@ -125,8 +125,10 @@ describe('the sidebar in Chromium', () => {
       expect(await click(page, '#btnSummary')).toMatch(/^Skrev "Sammanfattning T3 2019"/);
       expect(env.ss.sheet('Sammanfattning T3 2019')).toBeDefined();
 
-      // Rapport: links to the Doc and the PDF.
-      expect(await click(page, '#btnReport')).toMatch(/^Rapporten sparades som Uppföljning av medborgarlöften – Eskilstuna 2019/);
+      // Rapport: links to the Doc and the PDF, and where they are (My Drive: drive.file does not reach the spreadsheet's folder).
+      const reported = await click(page, '#btnReport');
+      expect(reported).toMatch(/^Rapporten sparades som Uppföljning av medborgarlöften – Eskilstuna 2019/);
+      expect(reported.endsWith(SHEETS_UI.reportInRoot)).toBe(true);
       const links = await page.$$eval('#links a', (as) => as.map((a) => ({ href: (a as HTMLAnchorElement).href, text: a.textContent, target: (a as HTMLAnchorElement).target })));
       const doc = env.driveFiles.find((f) => f.mime === 'application/vnd.google-apps.document')!;
       const pdf = env.driveFiles.find((f) => f.mime === 'application/pdf')!;
