@@ -8,6 +8,7 @@ import type { RollupData } from '../shared/rollup/rollup-data';
 import { buildRollupReportFromData } from '../shared/rollup/build-rollup-report';
 import type { RollupReportDoc } from '../shared/rollup/rollup-report-doc';
 import { ROLLUP_HOST } from '../shared/i18n/sv-rollup';
+import { isUndoBackupSheet } from '../shared/i18n/sv-plan';
 import type { Capabilities, ExcelHost, SheetsState } from './excel-adapter';
 import type * as Adapter from './excel-adapter';
 import { inspectSheetsBatched, probeSheets } from './rollup-adapter';
@@ -57,7 +58,8 @@ export interface RollupRead {
 export async function readRollup(deps: RollupDeps, snapshot: boolean): Promise<RollupRead> {
   const names = await deps.listSheets(deps.host);
   const probes = await probeSheets(deps.host, names, PROBE_RANGE);
-  const structured = rollupCandidates(names).filter((n) => isStructuredGrid(probes[n]?.corner));
+  // The hidden undo backups ("Ångra 1 – Medborgarlöften 2019") hold a structured sheet as it was before a run: never another kommun.
+  const structured = rollupCandidates(names, isUndoBackupSheet).filter((n) => isStructuredGrid(probes[n]?.corner));
   if (!structured.length) throw deps.userError(ROLLUP_HOST.noKommuner);
   const plan = rollupReadPlan(names, structured);
   const state = await inspectSheetsBatched(deps.inspectSheets, deps.host, snapshot ? ROLLUP_SHEETS : [], plan.readBack, (n) => probes[n]?.cells ?? 0, deps.caps.requestBudget);

@@ -13,6 +13,7 @@ import { findStructuredSheet, generatedKind, isGeneratedSheet } from '../shared/
 import type { UndoRecord } from '../shared/app/snapshot';
 import { PlanTooLargeError } from '../shared/app/split-plan';
 import { UI } from '../shared/i18n/sv-ui';
+import { DOCX_ACTION } from '../shared/i18n/sv-docx-action';
 import { applyPlans, inspectSheets, listSheets, readSource, selectCell, SourceSheetError, NO_EXTRAS, type Capabilities, type ExcelHost, type SheetsState } from './excel-adapter';
 
 /** An error whose message is plain Swedish for the user. */
@@ -116,7 +117,8 @@ export class AddinSession {
     }
     const names = await listSheets(this.host);
     const sheet = word.wordSheetName(fileName, names);
-    await applyPlans(this.host, [word.planWordSheet(grid, sheet)], { source: null, existing: [], capabilities: this.caps, activate: sheet });
+    // Undone like every run: Ångra deletes the new source sheet.
+    await this.writeWithUndo(DOCX_ACTION.open, [word.planWordSheet(grid, sheet)], { [sheet]: null }, names, { source: null, activate: sheet });
     this.sheetNames = [...names, sheet];
     return { preview: await this.read({ reportedPeriod: opts.reportedPeriod ?? null }), sheet };
   }
@@ -154,17 +156,14 @@ export class AddinSession {
     return { action: UI.actions.summary, plans: [plan], replacing: existing ? [plan.name] : [], state: narrowed, followUp };
   }
 
-  /** Step 2 of a write: applies the plans (one sync unless split) and keeps the undo record. */
+  /** Step 2 of a write: applies the plans (one sync unless split), the replaced sheets kept whole as hidden backups for undo. */
   async commit(prep: Omit<PreparedWrite, 'followUp'>): Promise<string[]> {
-    const existing = Object.entries(prep.state.existing).filter(([, v]) => v !== null).map(([k]) => k);
-    await applyPlans(this.host, prep.plans, {
+    // The sheets the plans write: those that exist are backed up, the others undo deletes (a sheet no plan writes stays as it is).
+    const existing = Object.fromEntries(prep.plans.map((p) => [p.name, prep.state.existing[p.name] ?? null]));
+    await this.writeWithUndo(prep.action, prep.plans, existing, prep.state.sheetNames, {
       source: this.source?.sheet ?? null,
-      existing,
-      capabilities: this.caps,
       activate: prep.plans[0]?.name ?? null,
     });
-    const { undoRecordOf } = await writers();
-    this.undo = undoRecordOf(prep.action, prep.state.existing, this.now());
     const names = prep.plans.map((p) => p.name);
     this.sheetNames = [...new Set([...this.sheetNames, ...names])];
     if (prep.plans[0]?.kind === 'structured') this.findingsSheet = this.source?.sheet ?? null;
@@ -214,22 +213,40 @@ export class AddinSession {
     return { host: this.host, caps: this.caps, listSheets, inspectSheets, userError: (m) => new UserError(m) };
   }
 
-  /** Ångra senaste körning: deletes what the last run created and writes back what it replaced. Two syncs. */
+  /**
+   * Writes `plans` with the undo record of the run: `existing` names every sheet the plans write,
+   * null for a new one. The sheets that exist are renamed to hidden backups and the previous run's
+   * backups deleted, all in the write's first sync (see undo-adapter.ts), so the write takes the
+   * syncs it took before. The record is kept even when the write fails half-way, so Ångra can
+   * give the sheets back.
+   */
+  private async writeWithUndo(action: string, plans: SheetPlan[], existing: Record<string, unknown>, sheetNames: string[], opts: { source: string | null; activate: string | null }): Promise<void> {
+    const { undoRecordOf, backupsOf, backupHost } = await writers();
+    const rec = undoRecordOf(action, existing, this.now(), sheetNames);
+    const drop = backupsOf(this.undo).filter((n) => sheetNames.includes(n));
+    const backed = backupHost(this.host, rec, drop);
+    try {
+      // The replaced sheets' names are free once they are backups: every planned sheet is added new.
+      await applyPlans(backed.host, plans, { source: opts.source, existing: [], capabilities: this.caps, activate: opts.activate });
+      await backed.finish();
+    } finally {
+      if (backed.started) this.undo = rec;
+    }
+  }
+
+  /**
+   * Ångra senaste körning: deletes the sheets the last run created or wrote and gives the replaced
+   * sheets back whole, in their places, under their names (formulas elsewhere that refer to them
+   * keep working). Two syncs whatever the size: the sheet names, then the undo.
+   */
   async undoLast(): Promise<{ deleted: string[]; restored: string[] }> {
     const rec = this.undo;
     if (!rec) throw new UserError(UI.pane.undoNothing);
-    const names = [...rec.created, ...rec.restore.map((p) => p.name)];
-    const all = await listSheets(this.host);
-    const existing = names.filter((n) => all.includes(n));
-    await applyPlans(this.host, rec.restore, {
-      source: this.source?.sheet ?? null,
-      existing,
-      remove: rec.created.filter((n) => existing.includes(n)),
-      capabilities: this.caps,
-    });
+    const [{ undoRun }, all] = await Promise.all([writers(), listSheets(this.host)]);
+    const result = await undoRun(this.host, rec, all);
     this.undo = null;
     this.sheetNames = this.sheetNames.filter((n) => !rec.created.includes(n));
-    return { deleted: rec.created.filter((n) => existing.includes(n)), restored: rec.restore.map((p) => p.name) };
+    return result;
   }
 
   /** Selects a finding's cell in the sheet the findings refer to. */

@@ -1,8 +1,6 @@
-// Snapshots of sheets a run replaces, and the undo record that restores them ("Ångra senaste körning").
+// The undo record of a run ("Ångra senaste körning"): sheets the run created (undo deletes them) and sheets it replaced, each kept whole as a hidden backup sheet that undo puts back.
 import type { CellValue, Grid } from '../model/grid';
-import { SheetPlanSchema } from '../model/sheet-plan-schema';
-import { type PlanCell, type SheetKind, type SheetPlan } from '../model/sheet-plan';
-import { generatedKind } from './generated-sheets';
+import { isUndoBackupSheet, undoBackupSheet } from '../i18n/sv-plan';
 
 /** A sheet as a host read it back: values, and where it has them, formulas and number formats of the same shape. */
 export interface SheetReadBack extends Grid {
@@ -12,7 +10,20 @@ export interface SheetReadBack extends Grid {
   numberFormats?: (string | null)[][];
 }
 
-/** What "Ångra senaste körning" needs: sheets to delete (created by the run) and plans that restore replaced ones. */
+/** A sheet's visibility as Excel names it (Worksheet.visibility). */
+export type SheetVisibility = 'Visible' | 'Hidden' | 'VeryHidden';
+
+/** A sheet a run replaced: the run renamed it to `backup` and hid it before writing the new one. */
+export interface ReplacedSheet {
+  /** The sheet's own name ("Händelser"), which undo gives it back. */
+  name: string;
+  /** The hidden backup's name ("Ångra 2 – Händelser"). */
+  backup: string;
+  /** Its visibility before the run (what undo sets again); "Visible" until the host has read it. */
+  visibility: SheetVisibility;
+}
+
+/** What "Ångra senaste körning" needs: sheets to delete (created by the run) and the replaced sheets' backups. JSON-safe. */
 export interface UndoRecord {
   /** Swedish name of the action that made the record ("Skapa strukturerat blad"). */
   action: string;
@@ -20,62 +31,50 @@ export interface UndoRecord {
   at: string;
   /** Sheets the run created; undo deletes them. */
   created: string[];
-  /** Sheets the run replaced, as plans that write back their content; undo applies them. */
-  restore: SheetPlan[];
-}
-
-/** True when a cell is a formula in a read-back: formula text that differs from the value shown. */
-function isFormulaCell(value: CellValue | undefined, formula: CellValue | undefined): formula is string {
-  return typeof formula === 'string' && formula.startsWith('=') && formula.length > 1 && value !== formula;
+  /** Sheets the run replaced, each kept whole (cells, formats, rules, notes, charts, panes, widths, tab colour, place) under its backup name. */
+  restore: ReplacedSheet[];
 }
 
 /**
- * Turns a read-back sheet into a SheetPlan that writes the same cells again: formulas as
- * `{ f }`, everything else as its value (text stays text, even "=1+1" typed as text), number
- * formats other than "General" kept. Formatting, rules and notes are not restored.
+ * A backup name for the `i`-th sheet of a run ("Ångra 1 – Händelser"): the first of "Ångra i+1",
+ * "Ångra i+2" … that no sheet in `taken` has, whatever the case (Excel's sheet names are unique
+ * case-insensitively, at most 31 characters).
  */
-export function snapshotPlan(name: string, grid: SheetReadBack): SheetPlan {
-  const rows = grid.values.length;
-  const values: PlanCell[][] = [];
-  const numberFormats: (string | null)[][] = [];
-  let anyFormat = false;
-  for (let r = 0; r < rows; r++) {
-    const vr = grid.values[r] ?? [];
-    const fr = grid.formulas?.[r] ?? [];
-    const nr = grid.numberFormats?.[r] ?? [];
-    const outV: PlanCell[] = new Array(vr.length);
-    const outN: (string | null)[] = new Array(vr.length);
-    for (let c = 0; c < vr.length; c++) {
-      const v = vr[c];
-      const f = fr[c];
-      outV[c] = isFormulaCell(v, f) ? { f } : v === '' || v === undefined ? null : v;
-      const nf = nr[c];
-      outN[c] = nf && nf !== 'General' ? nf : null;
-      if (outN[c]) anyFormat = true;
-    }
-    values.push(outV);
-    numberFormats.push(outN);
+export function backupName(i: number, name: string, taken: Iterable<string>): string {
+  const used = new Set([...taken].map((n) => n.toLowerCase()));
+  for (let n = i + 1; ; n++) {
+    const candidate = undoBackupSheet(n, name);
+    if (!used.has(candidate.toLowerCase())) return candidate;
   }
-  // The roll-up's sheets are planned as summary sheets (a table, a chart): restored as one.
-  const generated = generatedKind(name);
-  const kind: SheetKind = generated === 'rollup' ? 'summary' : generated ?? 'structured';
-  return SheetPlanSchema.parse({
-    name,
-    kind,
-    blocks: rows ? [{ row: grid.origin?.row ?? 0, col: grid.origin?.col ?? 0, values, ...(anyFormat ? { numberFormats } : {}) }] : [],
-  });
+}
+
+/** True for the hidden backup sheets undo records name: never a kommun's sheet, never read as one. */
+export function isBackupSheet(name: string): boolean {
+  return isUndoBackupSheet(name);
 }
 
 /**
- * The undo record for a run that writes the sheets named in `existing`: a null entry means the
- * sheet did not exist (undo deletes it); a read-back means it is replaced (undo writes it back).
+ * The undo record of a run that writes the sheets named in `existing`: a null entry means the
+ * sheet does not exist (the run creates it, undo deletes it); any other entry means it is
+ * replaced, and gets a backup name no sheet in `taken` (the workbook's names) has.
  */
-export function undoRecordOf(action: string, existing: Record<string, SheetReadBack | null>, at: Date | string = new Date()): UndoRecord {
+export function undoRecordOf(action: string, existing: Record<string, unknown>, at: Date | string = new Date(), taken: Iterable<string> = []): UndoRecord {
   const created: string[] = [];
-  const restore: SheetPlan[] = [];
-  for (const [name, rb] of Object.entries(existing)) {
-    if (rb === null) created.push(name);
-    else restore.push(snapshotPlan(name, rb));
-  }
+  const restore: ReplacedSheet[] = [];
+  const names = new Set([...taken, ...Object.keys(existing)]);
+  Object.entries(existing).forEach(([name, rb], i) => {
+    if (rb === null || rb === undefined) {
+      created.push(name);
+      return;
+    }
+    const backup = backupName(i, name, names);
+    names.add(backup);
+    restore.push({ name, backup, visibility: 'Visible' });
+  });
   return { action, at: typeof at === 'string' ? at : at.toISOString(), created, restore };
+}
+
+/** The backups a record keeps (what the next run deletes: only the last run can be undone). */
+export function backupsOf(rec: UndoRecord | null): string[] {
+  return rec ? rec.restore.map((r) => r.backup) : [];
 }

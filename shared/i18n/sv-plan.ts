@@ -11,6 +11,19 @@ export const SHEET = {
   summary: 'Sammanfattning',
 } as const;
 
+/**
+ * The hidden sheet that keeps a replaced sheet whole until "Ångra senaste körning" (Excel names
+ * it so, as Sheets names its backup copies): "Ångra 1 – Händelser", at most 31 characters.
+ */
+export function undoBackupSheet(n: number, name: string): string {
+  return `Ångra ${n} – ${name}`.slice(0, 31).replace(/[\s']+$/, '');
+}
+
+/** True for a name `undoBackupSheet` makes. */
+export function isUndoBackupSheet(name: string): boolean {
+  return /^Ångra \d+ – /.test(name);
+}
+
 /** "Redovisad tertial", "Redovisat kvartal" … : the header label of the reported-period cell. */
 export function reportedLabel(kind: PeriodKind): string {
   switch (kind) {

@@ -2,7 +2,7 @@
 import { planToGrid } from '../../../shared/plan/plan-to-grid';
 import { generatedKind, isGeneratedSheet } from '../../../shared/app/generated-sheets';
 import { companionsOf, isStructuredGrid, kommunSheetsOf, PROBE_RANGE, rollupCandidates, rollupReadPlan, ROLLUP_SHEETS } from '../../../shared/app/rollup-sheets';
-import { snapshotPlan, undoRecordOf } from '../../../shared/app/snapshot';
+import { isBackupSheet, undoRecordOf } from '../../../shared/app/snapshot';
 import { ROLLUP_SHEET } from '../../../shared/i18n/sv-rollup';
 import type { Grid } from '../../../shared/model/grid';
 import { parseA1Range } from '../../../shared/model/a1';
@@ -22,14 +22,12 @@ describe('the roll-up sheets are generated sheets', () => {
     for (const n of ['Sammanställning 2', 'teman', 'Aktiviteter']) expect(isGeneratedSheet(n)).toBe(false);
   });
 
-  it('snapshots a roll-up sheet for undo as a summary-kind plan that writes the same cells back', () => {
+  it('keeps a replaced roll-up sheet for undo as a hidden backup, never read as a kommun', () => {
     const rb = { sheetName: 'Teman', origin: { row: 0, col: 0 }, values: [['Tema: Trafik', 3]], texts: [['Tema: Trafik', '3']], formulas: [['Tema: Trafik', '=COUNTIFS(x)']] };
-    const p = snapshotPlan('Teman', rb);
-    expect(p.kind).toBe('summary');
-    expect(p.blocks[0].values).toEqual([['Tema: Trafik', { f: '=COUNTIFS(x)' }]]);
     const rec = undoRecordOf('Sammanställ flera kommuner', { Sammanställning: null, Teman: rb, 'Aktiviteter per tema': null }, '2026-05-04T10:00:00.000Z');
     expect(rec.created).toEqual(['Sammanställning', 'Aktiviteter per tema']);
     expect(rec.restore.map((x) => x.name)).toEqual(['Teman']);
+    expect(rollupCandidates(['Eksjö', rec.restore[0].backup, 'Ångra 1 – Medborgarlöften 2019'], isBackupSheet)).toEqual(['Eksjö']);
   });
 });
 

@@ -1,62 +1,33 @@
-// snapshotPlan/undoRecordOf: a replaced sheet is written back as it was (formulas live, text stays text).
-import { snapshotPlan, undoRecordOf } from '../../../shared/app/snapshot';
-import { planToGrid } from '../../../shared/plan/plan-to-grid';
-import { SheetPlanSchema } from '../../../shared/model/sheet-plan-schema';
+// undoRecordOf/backupName: sheets a run creates are deleted on undo; sheets it replaces get hidden backup names no sheet has.
+import { backupName, backupsOf, isBackupSheet, undoRecordOf } from '../../../shared/app/snapshot';
 
-const readBack = {
-  sheetName: 'Medborgarlöften 2019',
-  origin: { row: 0, col: 0 },
-  values: [
-    ['Kommun', 'Eskilstuna', ''],
-    ['Trafikkontroll', 83, 190],
-    ['=1+1', '-5 minuter', 0.95],
-  ],
-  formulas: [
-    ['Kommun', 'Eskilstuna', ''],
-    ['Trafikkontroll', 83, '=SUM(B2:B2)+107'],
-    ['=1+1', '-5 minuter', '=C2/200'],
-  ],
-  numberFormats: [
-    ['General', 'General', 'General'],
-    ['General', '0', '0'],
-    ['@', '@', '0%'],
-  ],
-};
+const readBack = { sheetName: 'Medborgarlöften 2019', origin: { row: 0, col: 0 }, values: [['Kommun', 'Eskilstuna']] };
 
-describe('snapshotPlan', () => {
-  it('keeps formulas as formulas and text that looks like a formula as text', () => {
-    const plan = snapshotPlan('Medborgarlöften 2019', readBack);
-    expect(() => SheetPlanSchema.parse(plan)).not.toThrow();
-    expect(planToGrid(plan)).toEqual([
-      ['Kommun', 'Eskilstuna', null],
-      ['Trafikkontroll', 83, { f: '=SUM(B2:B2)+107' }],
-      ['=1+1', '-5 minuter', { f: '=C2/200' }],
-    ]);
-    expect(plan.blocks[0].numberFormats).toEqual([
-      [null, null, null],
-      [null, '0', '0'],
-      ['@', '@', '0%'],
-    ]);
-    expect(plan.kind).toBe('structured');
+describe('undoRecordOf', () => {
+  it('deletes sheets the run created and keeps the ones it replaced under backup names', () => {
+    const rec = undoRecordOf('Skapa strukturerat blad', { 'Medborgarlöften 2019': readBack, Händelser: null, Kontroller: null }, '2026-11-21T10:00:00.000Z', ['Uppföljning', 'Medborgarlöften 2019']);
+    expect(rec.created).toEqual(['Händelser', 'Kontroller']);
+    expect(rec.restore).toEqual([{ name: 'Medborgarlöften 2019', backup: 'Ångra 1 – Medborgarlöften 2019', visibility: 'Visible' }]);
+    expect(rec.at).toBe('2026-11-21T10:00:00.000Z');
+    expect(JSON.parse(JSON.stringify(rec))).toEqual(rec);
+    expect(backupsOf(rec)).toEqual(['Ångra 1 – Medborgarlöften 2019']);
+    expect(backupsOf(null)).toEqual([]);
   });
 
-  it('anchors the block at the used range origin', () => {
-    const plan = snapshotPlan('Kontroller', { sheetName: 'Kontroller', origin: { row: 2, col: 1 }, values: [['Varning']] });
-    expect(plan.blocks[0]).toMatchObject({ row: 2, col: 1, values: [['Varning']] });
-    expect(plan.kind).toBe('findings');
-  });
-
-  it('snapshots an empty sheet as a plan without blocks', () => {
-    expect(snapshotPlan('Händelser', { sheetName: 'Händelser', origin: { row: 0, col: 0 }, values: [] }).blocks).toEqual([]);
+  it('numbers the backups by the sheet’s place in the run and never takes a name the workbook has, whatever the case', () => {
+    const rec = undoRecordOf('Uppdatera', { 'Medborgarlöften 2019': readBack, Händelser: readBack, Kontroller: readBack }, '2026-11-21T10:00:00.000Z', ['ångra 2 – händelser']);
+    expect(rec.restore.map((r) => r.backup)).toEqual(['Ångra 1 – Medborgarlöften 2019', 'Ångra 3 – Händelser', 'Ångra 3 – Kontroller']);
+    expect(new Set(rec.restore.map((r) => r.backup.toLowerCase())).size).toBe(3);
   });
 });
 
-describe('undoRecordOf', () => {
-  it('deletes sheets the run created and restores the ones it replaced', () => {
-    const rec = undoRecordOf('Skapa strukturerat blad', { 'Medborgarlöften 2019': readBack, Händelser: null, Kontroller: null }, '2026-11-21T10:00:00.000Z');
-    expect(rec.created).toEqual(['Händelser', 'Kontroller']);
-    expect(rec.restore.map((p) => p.name)).toEqual(['Medborgarlöften 2019']);
-    expect(rec.at).toBe('2026-11-21T10:00:00.000Z');
-    expect(JSON.parse(JSON.stringify(rec))).toEqual(rec);
+describe('backupName', () => {
+  it('stays within Excel’s 31 characters and ends in neither a space nor an apostrophe', () => {
+    const long = backupName(0, 'Sammanfattning T3 2019 extra lång', []);
+    expect(long.length).toBeLessThanOrEqual(31);
+    expect(long).toMatch(/[^\s']$/);
+    expect(backupName(0, "Blad 'x' med namn som är långt", [])).not.toMatch(/[\s']$/);
+    expect(isBackupSheet(long)).toBe(true);
+    expect(isBackupSheet('Medborgarlöften 2019')).toBe(false);
   });
 });
