@@ -4,6 +4,7 @@
 // profile's ExcelApi set throw ApiNotFound (table from @types/office-js), proxies of a finished Excel.run throw InvalidObjectPath. Browser-safe (no Node imports).
 import { a1Range, parseA1, parseA1Range } from '../../shared/model/a1';
 import { EXCEL_API_SETS } from './excel-api-sets';
+import { rewriteReferences, sheetNameProblem, visibleSheets, type FakeVisibility } from './excel-fake-state';
 
 export type FakeValue = string | number | boolean | null;
 
@@ -72,6 +73,8 @@ export class FakeSheet {
   frozen: { rows: number; cols: number } = { rows: 0, cols: 0 };
   columnWidths = new Map<number, number>();
   tabColor = '';
+  /** Worksheet.visibility (ExcelApi 1.1 to read, 1.2 to set); see excel-fake-state.ts. */
+  visibility: FakeVisibility = 'Visible';
   constructor(public name: string) {}
 
   cell(r: number, c: number, create = false): FakeCell | undefined {
@@ -181,18 +184,6 @@ export const MESSAGES = {
   rangeExceedsLimit: 'The cell count in the range has exceeded the maximum supported number. See the Resource limits and performance optimization for Office Add-ins article for more information.',
   mergedAreas: 'There are more than 512 merged areas in the range.',
 } as const;
-
-/**
- * Excel's rules for a sheet name (the Rename Sheet dialog and Worksheet.name): not blank, at most
- * 31 characters, none of : \ / ? * [ ], not starting or ending with an apostrophe. Null when valid.
- */
-export function sheetNameProblem(name: unknown): string | null {
-  if (typeof name !== 'string' || name.trim() === '') return 'blank';
-  if (name.length > 31) return 'longer than 31 characters';
-  if (/[:\\/?*[\]]/.test(name)) return 'contains : \\ / ? * [ or ]';
-  if (name.startsWith("'") || name.endsWith("'")) return 'starts or ends with an apostrophe';
-  return null;
-}
 
 // --- the request: object paths and actions, as Office.js serialises them ----------------------------
 
@@ -716,10 +707,38 @@ export class FakeWorksheet extends FakeObject {
     if (p === 'position') return this._ctx.book.sheets.indexOf(s);
     if (p === 'tabColor') return s.tabColor;
     if (p === 'id') return `{${String(this._ctx.book.sheets.indexOf(s)).padStart(8, '0')}-0001-0000-0000-000000000000}`;
-    if (p === 'visibility') return 'Visible';
+    if (p === 'visibility') return s.visibility;
     return undefined;
   }
   get name(): string { return this._get('name'); }
+  /** Worksheet.name (ExcelApi 1.1): Excel's name rules at sync; every formula that refers to the sheet follows the rename. */
+  set name(v: string) {
+    this._ctx.record(`rename sheet ${this._nameNow()} -> ${v}`);
+    this._set('name', v, () => {
+      const s = this._sheet();
+      const book = this._ctx.book;
+      const problem = sheetNameProblem(book, v, s);
+      if (problem) throw new OfficeError(/already exists/.test(problem) ? 'ItemAlreadyExists' : 'InvalidArgument', /already exists/.test(problem) ? MESSAGES.itemAlreadyExists : MESSAGES.invalidArgument, 'Worksheet.name');
+      const from = s.name;
+      s.name = v;
+      if (book.active === from) book.active = v;
+      rewriteReferences(book, from, v);
+    });
+  }
+  get visibility(): FakeVisibility { return this._get('visibility'); }
+  /** Worksheet.visibility: settable from ExcelApi 1.2; the last visible sheet cannot be hidden. */
+  set visibility(v: FakeVisibility) {
+    this._ctx.record(`visibility ${this._nameNow()} ${v}`);
+    if (!this._ctx.book.supports('1.2')) throw new OfficeError('ApiNotFound', MESSAGES.apiNotFound('Worksheet.visibility', 'ExcelApi 1.2'), 'Worksheet.visibility');
+    this._set('visibility', v, () => {
+      const s = this._sheet();
+      const book = this._ctx.book;
+      if (!['Visible', 'Hidden', 'VeryHidden'].includes(v)) throw new OfficeError('InvalidArgument', MESSAGES.invalidArgument, 'Worksheet.visibility');
+      if (v !== 'Visible' && s.visibility === 'Visible' && visibleSheets(book) <= 1) throw new OfficeError('InvalidOperation', 'A workbook must contain at least one visible worksheet.', 'Worksheet.visibility');
+      s.visibility = v;
+      if (v !== 'Visible' && book.active === s.name) book.active = book.sheets.find((x) => x.visibility === 'Visible')?.name ?? '';
+    });
+  }
   get position(): number { return this._get('position'); }
   getRange(address?: string): FakeRange {
     if (!address) return new FakeRange(this._ctx, this, PATH.Method, 'GetRange', [], this._sheet, { row: 0, col: 0, rows: 1048576, cols: 16384 });
@@ -756,7 +775,15 @@ export class FakeWorksheet extends FakeObject {
   }
   delete() {
     this._ctx.record(`delete sheet ${this._nameNow()}`);
-    this._call('delete', [], () => this._ctx.book.removeSheet(this._sheet().name));
+    this._call('delete', [], () => {
+      const s = this._sheet();
+      const book = this._ctx.book;
+      // Worksheet.delete fails on a VeryHidden sheet, and a workbook keeps one visible sheet; references to the sheet become #REF!.
+      if (s.visibility === 'VeryHidden') throw new OfficeError('InvalidOperation', 'A very hidden worksheet cannot be deleted.', 'Worksheet.delete');
+      if (s.visibility === 'Visible' && visibleSheets(book) <= 1) throw new OfficeError('InvalidOperation', 'A workbook must contain at least one visible worksheet.', 'Worksheet.delete');
+      book.removeSheet(s.name);
+      rewriteReferences(book, s.name, null);
+    });
   }
   activate() {
     this._ctx.record(`activate ${this._nameNow()}`);
@@ -871,8 +898,9 @@ class FakeWorksheetCollection extends FakeObject {
         while (book.sheet(`Blad${i}`)) i++;
         n = `Blad${i}`;
       }
-      if (sheetNameProblem(n)) throw new OfficeError('InvalidArgument', MESSAGES.invalidArgument, 'WorksheetCollection.add');
-      if (book.sheet(n)) throw new OfficeError('ItemAlreadyExists', MESSAGES.itemAlreadyExists, 'WorksheetCollection.add');
+      const problem = sheetNameProblem(book, n);
+      if (problem && /already exists/.test(problem)) throw new OfficeError('ItemAlreadyExists', MESSAGES.itemAlreadyExists, 'WorksheetCollection.add');
+      if (problem) throw new OfficeError('InvalidArgument', MESSAGES.invalidArgument, 'WorksheetCollection.add');
       return book.addSheet(n);
     }, false);
   }
@@ -1092,6 +1120,7 @@ export class FakeContext {
       values.push(value);
       if (q.info.ActionType === ACTION.Instantiate || q.info.ActionType === ACTION.Query || value !== undefined) results.push({ ActionId: q.info.Id, Value: value });
     }
+    await this.book.recalc();
     rec.responseBytes = utf8Bytes(JSON.stringify({ Results: results }));
     if (rec.responseBytes > this.book.profile.responseLimit) {
       rec.refused = 'ResponsePayloadSizeLimitExceeded';

@@ -13,6 +13,7 @@ export function fakeScript(): string {
   const modules: Record<string, string> = {
     '../../shared/model/a1': join(ROOT, 'shared/model/a1.ts'),
     './excel-api-sets': join(ROOT, 'test/support/excel-api-sets.ts'),
+    './excel-fake-state': join(ROOT, 'test/support/excel-fake-state.ts'),
     fake: join(ROOT, 'test/support/excel-fake.ts'),
   };
   const defs = Object.entries(modules).map(([id, file]) => {
