@@ -188,6 +188,50 @@ describe('backups between runs', () => {
   });
 });
 
+describe('what the user did between the run and undo', () => {
+  async function structured(book: FakeWorkbook): Promise<AddinSession> {
+    book.addGrid(SOURCE, seedGrid('eskilstuna-2019').values as FakeValue[][]);
+    book.active = SOURCE;
+    const s = new AddinSession(host(book), NO_EXTRAS, () => NOW);
+    await s.read();
+    await s.commit(await s.prepareStructure());
+    return s;
+  }
+
+  it('gives a very hidden sheet back very hidden', async () => {
+    const book = new FakeWorkbook(EXCEL_DESKTOP_2019);
+    const s = await structured(book);
+    book.sheet(EVENTS_SHEET)!.visibility = 'VeryHidden';
+    const syncs = await expectExactUndo(book, s, async () => s.commit(await s.prepareStructure()));
+    expect(syncs).toBe(2);
+    expect(book.sheet(EVENTS_SHEET)!.visibility).toBe('VeryHidden');
+  });
+
+  it('leaves a sheet as the run wrote it when the user deleted its backup, and says only what it gave back', async () => {
+    const book = new FakeWorkbook(EXCEL_DESKTOP_2019);
+    const s = await structured(book);
+    await s.commit(await s.prepareStructure());
+    const backup = s.undo!.restore.find((r) => r.name === FINDINGS_SHEET)!.backup;
+    book.sheets = book.sheets.filter((x) => x.name !== backup);
+    const written = sheetState(book.sheet(FINDINGS_SHEET)!);
+    expect(await s.undoLast()).toEqual({ deleted: [], restored: [STRUCTURED, EVENTS_SHEET] });
+    expect(sheetState(book.sheet(FINDINGS_SHEET)!)).toEqual(written);
+    expect(book.sheets.map((x) => x.name)).toEqual([SOURCE, STRUCTURED, EVENTS_SHEET, FINDINGS_SHEET]);
+    expect(brokenReferences(book)).toEqual([]);
+  });
+
+  it('gives a sheet back when the user deleted the one the run wrote', async () => {
+    const book = new FakeWorkbook(EXCEL_DESKTOP_2019);
+    const s = await structured(book);
+    const before = workbookState(book);
+    await s.commit(await s.prepareSummary());
+    await s.commit(await s.prepareStructure());
+    book.sheets = book.sheets.filter((x) => x.name !== EVENTS_SHEET);
+    expect(await s.undoLast()).toEqual({ deleted: [], restored: [STRUCTURED, EVENTS_SHEET, FINDINGS_SHEET] });
+    expect(workbookState(book).filter((x) => x.name !== SUMMARY).map((x) => ({ ...x, position: null }))).toEqual(before.map((x) => ({ ...x, position: null })));
+  });
+});
+
 describe('a big follow-up', () => {
   it.each(HOSTS)('is given back exactly in two syncs, as a small one ($name)', async ({ profile, caps }) => {
     const syncsFor = async (n: number) => {
