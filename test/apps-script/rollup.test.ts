@@ -148,7 +148,9 @@ describe('the roll-up of a region\u2019s spreadsheet', () => {
     expect(doc.children.find((c) => c.heading === 'HEADING1')?.text).toBe('Medborgarlöften – sammanställning för 10 kommuner');
     const chart = doc.children.find((c) => c.type === 'TABLE' && c.cells![0].join('|') === ['Kommun', ...STATUS_ORDER.map((s) => STATUS_LABEL[s]), 'Totalt'].join('|'))!;
     expect(chart.cells!.slice(1).map((row) => row[0])).toEqual(kbs.map((kb) => kb.build.followUp.kommun));
-    const shaded = Object.entries(chart.fills!);
+    // Data rows (row 0 is the header, shaded as the HTML report's header is).
+    expect(chart.boldRows).toContain(0);
+    const shaded = Object.entries(chart.fills!).filter(([k]) => !k.startsWith('0,'));
     expect(shaded.length).toBeGreaterThan(0);
     for (const [, fill] of shaded) expect(STATUS_ORDER.map((s) => STATUS_COLOUR[s].fill)).toContain(fill);
   });
