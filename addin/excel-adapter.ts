@@ -4,6 +4,7 @@ import { looksLikeFormula, type Block, type PlanCell, type SheetPlan, type Style
 import { a1, a1Range, columnLetters, parseA1, parseA1Range, quoteSheet } from '../shared/model/a1';
 import type { SheetReadBack } from '../shared/app/snapshot';
 import { batchPlans, DEFAULT_REQUEST_BUDGET } from '../shared/app/split-plan';
+import { columnRuns } from '../shared/app/request-estimate';
 
 /** What the adapter needs of the Excel global: `Excel.run`. Tests pass a recording fake. */
 export interface ExcelHost {
@@ -218,22 +219,8 @@ function styleRange(range: Excel.Range, s: Style): void {
   }
 }
 
-/** Vertical runs of equal non-null entries per column of a 2D attribute array: [style, A1 range]. */
-export function columnRuns<T>(rows: (T | null | undefined)[][], top: number, left: number): [T, string][] {
-  const out: [T, string][] = [];
-  const width = Math.max(0, ...rows.map((r) => r.length));
-  for (let c = 0; c < width; c++) {
-    let start = 0;
-    while (start < rows.length) {
-      const v = rows[start]?.[c];
-      let end = start + 1;
-      while (end < rows.length && rows[end]?.[c] === v) end++;
-      if (v !== null && v !== undefined) out.push([v, a1Range(top + start, left + c, end - start, 1)]);
-      start = end;
-    }
-  }
-  return out;
-}
+/** Vertical runs of equal non-null entries per column of a 2D attribute array (the core's, shared with the request estimate). */
+export { columnRuns };
 
 /** Excel column width in points for a width in characters (≈ 7 px per character plus padding, 0.75 pt per px). */
 export function columnPoints(chars: number): number {

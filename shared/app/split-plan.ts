@@ -1,50 +1,45 @@
-// Payload size of plans and splitting of big plans so each host request stays under Excel on the web's 5 MB limit.
+// Request size of plans as Office.js sends them, and splitting of big plans so each request stays under Excel on the web's 5 MB limit.
 import type { Block, SheetPlan } from '../model/sheet-plan';
+import { blockBytes, blockFrameBytes, blockWidth, itemBytes, REQUEST_FRAME_BYTES, rowBytes, rowStyleBytes, skeletonBytes, utf8 } from './request-estimate';
 
-/** Excel on the web rejects a request (one context.sync) whose payload passes 5 MB. */
-export const EXCEL_WEB_REQUEST_LIMIT = 5 * 1024 * 1024;
 /**
- * Budget per request for plan JSON: 4 MiB, leaving a 20 % margin under the limit for the
- * Office.js request envelope (object paths, per-call headers) that the plan's JSON does not hold.
+ * Excel on the web refuses a request (one context.sync) or a response whose payload passes 5 MB
+ * ("Resource limits and performance optimization for Office Add-ins"): read as 5,000,000 bytes,
+ * the stricter of the two readings.
  */
-export const DEFAULT_REQUEST_BUDGET = 4 * 1024 * 1024;
+export const EXCEL_WEB_REQUEST_LIMIT = 5_000_000;
+/**
+ * Budget per request and per response on the web: 4,500,000 bytes as estimated per operation
+ * (request-estimate.ts, an upper bound of Office.js's own serialisation), a 10 % margin under the limit.
+ */
+export const DEFAULT_REQUEST_BUDGET = 4_500_000;
 
 /** UTF-8 byte length of a string (no TextEncoder: the core compiles without DOM or Node types). */
-export function utf8Length(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x80) n += 1;
-    else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c <= 0xdbff) {
-      n += 4;
-      i++;
-    } else n += 3;
-  }
-  return n;
-}
+export const utf8Length = utf8;
 
-/** Size in bytes of a plan (or plans) as JSON: the measure the hosts batch by. */
+/** Size in bytes of a plan (or plans) as JSON: what the plans hold, not what Office.js sends (see requestBytes). */
 export function planBytes(plan: SheetPlan | SheetPlan[]): number {
-  return utf8Length(JSON.stringify(plan));
+  return utf8(JSON.stringify(plan));
 }
-
-/**
- * Office.js sends one action per note, link, rule, validation and merge, each with its object
- * path (sheet → range → collection), a few hundred bytes more than the item's own JSON.
- */
-export const PER_CALL_OVERHEAD = 400;
 
 const LISTS = ['merges', 'conditionalFormats', 'validations', 'notes', 'links'] as const;
 
-function listItems(plan: SheetPlan): number {
-  return LISTS.reduce((n, k) => n + (plan[k]?.length ?? 0), 0);
+/** Estimated bytes of one plan (piece) inside a request: its sheet-wide part, blocks and list items, per operation the adapter queues. */
+export function pieceBytes(plan: SheetPlan): number {
+  let n = skeletonBytes(plan);
+  for (const b of plan.blocks) n += blockBytes(b, plan.styles ?? {});
+  for (const k of LISTS) for (const item of plan[k] ?? []) n += itemBytes(k, item) + 1;
+  return n;
 }
 
-/** Estimated size of the request that writes the plans: their JSON plus the per-call overhead of list items. */
+/**
+ * Estimated size of the request that writes the plans in one sync, as Office.js serialises it:
+ * every object path, Instantiate, SetProperty and Method action the Excel adapter queues, with
+ * the values they carry (an upper bound; request-estimate.ts).
+ */
 export function requestBytes(plan: SheetPlan | SheetPlan[]): number {
   const plans = Array.isArray(plan) ? plan : [plan];
-  return planBytes(plans) + plans.reduce((n, p) => n + listItems(p) * PER_CALL_OVERHEAD, 0);
+  return REQUEST_FRAME_BYTES + plans.reduce((n, p) => n + pieceBytes(p), 0);
 }
 
 /** Thrown when a single row of a plan is bigger than a whole request may be. */
@@ -90,19 +85,21 @@ function sliceBlock(b: Block, from: number, to: number): Block {
 }
 
 /**
- * Splits a plan into pieces of at most `maxBytes` each (as estimated by requestBytes). The
- * first piece creates the sheet and carries the sheet-wide settings (widths, frozen panes,
- * chart, tab colour); block rows, then merges, rules, validations, notes and links follow in
- * as many pieces as they need, each piece writing only into the same sheet. A plan that fits
- * comes back unchanged as the only piece. Blocks are cut between rows, so every piece is a
- * valid plan that lands whole.
+ * Splits a plan into pieces whose requests are at most `maxBytes` each (as estimated by
+ * requestBytes). The first piece creates the sheet and carries the sheet-wide settings (widths,
+ * frozen panes, chart, tab colour); block rows, then merges, rules, validations, notes and links
+ * follow in as many pieces as they need, each piece writing only into the same sheet. A plan
+ * that fits comes back unchanged as the only piece. Blocks are cut between rows, so every piece
+ * is a valid plan that lands whole.
  */
 export function splitPlan(plan: SheetPlan, maxBytes: number = DEFAULT_REQUEST_BUDGET): SheetPlan[] {
   if (requestBytes(plan) <= maxBytes) return [plan];
+  const max = maxBytes - REQUEST_FRAME_BYTES;
+  const styles = plan.styles ?? {};
   const pieces: SheetPlan[] = [];
   let current = skeleton(plan);
-  let used = planBytes(current);
-  const contBytes = planBytes(continuation(plan));
+  let used = pieceBytes(current);
+  const contBytes = pieceBytes(continuation(plan));
   const flush = () => {
     pieces.push(current);
     current = continuation(plan);
@@ -110,24 +107,21 @@ export function splitPlan(plan: SheetPlan, maxBytes: number = DEFAULT_REQUEST_BU
   };
   const isEmpty = (p: SheetPlan) => p.blocks.length === 0 && LISTS.every((k) => !p[k]?.length);
   for (const b of plan.blocks) {
+    const width = blockWidth(b);
     let start = 0;
     while (start < b.values.length) {
-      // Grow the slice row by row while it fits; a block costs its frame plus its rows.
+      // Grow the slice row by row while it fits; a slice costs its frame plus its rows and the style runs they start.
       let end = start;
-      let size = utf8Length(JSON.stringify(sliceBlock(b, start, start))) + 1;
+      let size = blockFrameBytes(b);
       while (end < b.values.length) {
-        const rowBytes =
-          utf8Length(JSON.stringify(b.values[end])) +
-          (b.numberFormats ? utf8Length(JSON.stringify(b.numberFormats[end] ?? null)) + 1 : 0) +
-          (b.styles ? utf8Length(JSON.stringify(b.styles[end] ?? null)) + 1 : 0) +
-          1;
-        if (used + size + rowBytes > maxBytes) break;
-        size += rowBytes;
+        const rb = rowBytes(b, end, width) + rowStyleBytes(b, end, start, styles);
+        if (used + size + rb > max) break;
+        size += rb;
         end++;
       }
       if (end === start) {
         // Not even one row fits next to what the piece holds: start a fresh piece, or give up.
-        if (current.blocks.length === 0 && pieces.length > 0) throw new PlanTooLargeError(plan.name, b.row + start);
+        if (isEmpty(current) && pieces.length > 0) throw new PlanTooLargeError(plan.name, b.row + start);
         flush();
         continue;
       }
@@ -138,8 +132,8 @@ export function splitPlan(plan: SheetPlan, maxBytes: number = DEFAULT_REQUEST_BU
   }
   for (const k of LISTS) {
     for (const item of plan[k] ?? []) {
-      const size = utf8Length(JSON.stringify(item)) + 1 + PER_CALL_OVERHEAD;
-      if (used + size > maxBytes && !isEmpty(current)) flush();
+      const size = itemBytes(k, item) + 1;
+      if (used + size > max && !isEmpty(current)) flush();
       (current[k] as unknown[]).push(item);
       used += size;
     }
@@ -149,22 +143,23 @@ export function splitPlan(plan: SheetPlan, maxBytes: number = DEFAULT_REQUEST_BU
 }
 
 /**
- * Groups the plans of one action into requests of at most `maxBytes` each: plans that fit
- * together share a request (one sync for the whole action when everything fits); a plan that
- * is too big on its own is split with splitPlan. Order is kept. Each inner array is one request.
+ * Groups the plans of one action into requests of at most `maxBytes` each (estimated by
+ * requestBytes): plans that fit together share a request (one sync for the whole action when
+ * everything fits); a plan that is too big on its own is split with splitPlan. Order is kept.
+ * Each inner array is one request.
  */
 export function batchPlans(plans: SheetPlan[], maxBytes: number = DEFAULT_REQUEST_BUDGET): SheetPlan[][] {
   if (requestBytes(plans) <= maxBytes) return plans.length ? [plans] : [];
   const batches: SheetPlan[][] = [];
   let current: SheetPlan[] = [];
-  let used = 2;
+  let used = REQUEST_FRAME_BYTES;
   for (const plan of plans) {
     for (const piece of splitPlan(plan, maxBytes)) {
-      const b = requestBytes(piece) + 1;
+      const b = pieceBytes(piece);
       if (current.length && used + b > maxBytes) {
         batches.push(current);
         current = [];
-        used = 2;
+        used = REQUEST_FRAME_BYTES;
       }
       current.push(piece);
       used += b;
