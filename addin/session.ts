@@ -11,6 +11,7 @@ import type { PreparedRollup, RollupDeps } from './rollup';
 import { previewOf, type Preview } from '../shared/app/preview';
 import { findStructuredSheet, generatedKind, isGeneratedSheet } from '../shared/app/generated-sheets';
 import type { UndoRecord } from '../shared/app/snapshot';
+import type { UndoStore } from './undo-store';
 import { PlanTooLargeError } from '../shared/app/split-plan';
 import { UI } from '../shared/i18n/sv-ui';
 import { DOCX_ACTION } from '../shared/i18n/sv-docx-action';
@@ -86,7 +87,11 @@ export class AddinSession {
     private host: ExcelHost,
     private caps: Capabilities = NO_EXTRAS,
     private now: () => Date = () => new Date(),
-  ) {}
+    /** Where the undo record outlives the pane (the document's add-in settings); null keeps it in memory only. */
+    private store: UndoStore | null = null,
+  ) {
+    this.undo = store?.load() ?? null;
+  }
 
   /** Läs in: reads the active sheet (or the selection) and imports it; writes nothing. One sync. */
   async read(opts: { selectionOnly?: boolean; reportedPeriod?: number | null } = {}): Promise<Preview> {
@@ -230,7 +235,10 @@ export class AddinSession {
       await applyPlans(backed.host, plans, { source: opts.source, existing: [], capabilities: this.caps, activate: opts.activate });
       await backed.finish();
     } finally {
-      if (backed.started) this.undo = rec;
+      if (backed.started) {
+        this.undo = rec;
+        await this.store?.save(rec);
+      }
     }
   }
 
@@ -245,6 +253,7 @@ export class AddinSession {
     const [{ undoRun }, all] = await Promise.all([writers(), listSheets(this.host)]);
     const result = await undoRun(this.host, rec, all);
     this.undo = null;
+    await this.store?.save(null);
     this.sheetNames = this.sheetNames.filter((n) => !rec.created.includes(n));
     return result;
   }

@@ -7,6 +7,7 @@ import type { PeriodKind } from '../../shared/model/follow-up';
 import { periodLabels } from '../../shared/model/periods';
 import { detectCapabilities, type ExcelHost } from '../excel-adapter';
 import { AddinSession, PANE_READY_MARK, UserError, userMessage, type PreparedWrite } from '../session';
+import { settingsUndoStore } from '../undo-store';
 import { byId, el, fillPeriodSelect } from '../../ui/dom';
 import { findStructuredSheet } from '../../shared/app/generated-sheets';
 import { structuredSheetName } from '../../shared/plan/names';
@@ -387,7 +388,8 @@ export function start(): void {
       return;
     }
     const host: ExcelHost = { run: (batch) => Excel.run(batch) };
-    session = new AddinSession(host, detectCapabilities());
+    // The last run's undo record is kept in the document's add-in settings: Ångra works after the pane is reopened.
+    session = new AddinSession(host, detectCapabilities(), undefined, settingsUndoStore(Office.context?.document?.settings));
     excelHost = host;
     wire();
     wireRollup();

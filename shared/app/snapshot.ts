@@ -78,3 +78,23 @@ export function undoRecordOf(action: string, existing: Record<string, unknown>, 
 export function backupsOf(rec: UndoRecord | null): string[] {
   return rec ? rec.restore.map((r) => r.backup) : [];
 }
+
+const VISIBILITIES: readonly string[] = ['Visible', 'Hidden', 'VeryHidden'];
+const isString = (x: unknown): x is string => typeof x === 'string';
+
+/**
+ * An undo record read back from where a host kept it (the document's add-in settings), or null
+ * when it is not one: anything else stored under the key, or a record of an older shape.
+ */
+export function undoRecordFrom(value: unknown): UndoRecord | null {
+  if (!value || typeof value !== 'object') return null;
+  const v = value as Record<string, unknown>;
+  if (!isString(v.action) || !isString(v.at) || !Array.isArray(v.created) || !v.created.every(isString) || !Array.isArray(v.restore)) return null;
+  const restore: ReplacedSheet[] = [];
+  for (const r of v.restore as unknown[]) {
+    const x = (r ?? {}) as Record<string, unknown>;
+    if (!isString(x.name) || !isString(x.backup) || !isBackupSheet(x.backup)) return null;
+    restore.push({ name: x.name, backup: x.backup, visibility: VISIBILITIES.includes(x.visibility as string) ? (x.visibility as SheetVisibility) : 'Visible' });
+  }
+  return { action: v.action, at: v.at, created: [...(v.created as string[])], restore };
+}

@@ -12,6 +12,7 @@ import { sheetState, workbookState } from '../support/excel-fake-state';
 import { SEEDS, seedGrid } from '../support/seeds';
 import { generateFollowUp } from '../bench/generate';
 import { hyperFormulaEvaluator } from './fake-evaluator';
+import { settingsUndoStore, UNDO_SETTING } from '../../addin/undo-store';
 
 const NOW = new Date(2026, 10, 21, 12, 0, 0);
 const SOURCE = 'Uppföljning';
@@ -229,6 +230,63 @@ describe('what the user did between the run and undo', () => {
     book.sheets = book.sheets.filter((x) => x.name !== EVENTS_SHEET);
     expect(await s.undoLast()).toEqual({ deleted: [], restored: [STRUCTURED, EVENTS_SHEET, FINDINGS_SHEET] });
     expect(workbookState(book).filter((x) => x.name !== SUMMARY).map((x) => ({ ...x, position: null }))).toEqual(before.map((x) => ({ ...x, position: null })));
+  });
+});
+
+/** Office.Settings as documented: an in-memory property bag per add-in and document, written to the document by saveAsync. */
+function fakeSettings() {
+  const bag = new Map<string, unknown>();
+  const saved = { value: new Map<string, unknown>(), saves: 0 };
+  return {
+    saved,
+    get: (name: string) => (bag.has(name) ? JSON.parse(JSON.stringify(bag.get(name))) : null),
+    set: (name: string, value: unknown) => void bag.set(name, JSON.parse(JSON.stringify(value))),
+    remove: (name: string) => void bag.delete(name),
+    saveAsync: (cb?: (r: { status: string }) => void) => {
+      saved.value = new Map(bag);
+      saved.saves++;
+      cb?.({ status: 'succeeded' });
+    },
+  };
+}
+
+describe('a pane opened again', () => {
+  it('can still undo the last run, and a new run deletes the backups the last one left', async () => {
+    const settings = fakeSettings();
+    const book = new FakeWorkbook(EXCEL_WEB);
+    book.addGrid(SOURCE, seedGrid('eksjo-2019').values as FakeValue[][]);
+    book.active = SOURCE;
+    const first = new AddinSession(host(book), NO_EXTRAS, () => NOW, settingsUndoStore(settings));
+    await first.read();
+    await first.commit(await first.prepareStructure());
+    const before = workbookState(book);
+    await first.commit(await first.prepareStructure());
+    expect(settings.saved.value.get(UNDO_SETTING)).toEqual(JSON.parse(JSON.stringify(first.undo)));
+    // The pane is closed and opened again: a new session finds the record in the document.
+    const again = new AddinSession(host(book), NO_EXTRAS, () => NOW, settingsUndoStore(settings));
+    expect(again.undo).toEqual(first.undo);
+    expect(await again.undoLast()).toEqual({ deleted: [], restored: [STRUCTURED, EVENTS_SHEET, FINDINGS_SHEET] });
+    expect(workbookState(book)).toEqual(before);
+    expect(settings.saved.value.has(UNDO_SETTING)).toBe(false);
+    // A replace run, the pane reopened, another run: the first run's backups do not stay behind.
+    book.active = SOURCE;
+    await again.read();
+    await again.commit(await again.prepareStructure());
+    expect(book.sheets.filter((x) => x.visibility !== 'Visible')).toHaveLength(3);
+    const third = new AddinSession(host(book), NO_EXTRAS, () => NOW, settingsUndoStore(settings));
+    book.active = SOURCE;
+    await third.read();
+    await third.commit(await third.prepareSummary());
+    expect(book.sheets.filter((x) => x.visibility !== 'Visible')).toEqual([]);
+  });
+
+  it('ignores what is not an undo record', () => {
+    const settings = fakeSettings();
+    settings.set(UNDO_SETTING, { action: 'x', at: 'y', created: [], restore: [{ name: 'Uppföljning', backup: 'Uppföljning' }] });
+    expect(settingsUndoStore(settings)!.load()).toBeNull();
+    settings.set(UNDO_SETTING, 'text');
+    expect(settingsUndoStore(settings)!.load()).toBeNull();
+    expect(settingsUndoStore(undefined)).toBeNull();
   });
 });
 

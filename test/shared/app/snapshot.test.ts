@@ -1,5 +1,5 @@
 // undoRecordOf/backupName: sheets a run creates are deleted on undo; sheets it replaces get hidden backup names no sheet has.
-import { backupName, backupsOf, isBackupSheet, undoRecordOf } from '../../../shared/app/snapshot';
+import { backupName, backupsOf, isBackupSheet, undoRecordFrom, undoRecordOf } from '../../../shared/app/snapshot';
 
 const readBack = { sheetName: 'Medborgarlöften 2019', origin: { row: 0, col: 0 }, values: [['Kommun', 'Eskilstuna']] };
 
@@ -29,5 +29,18 @@ describe('backupName', () => {
     expect(backupName(0, "Blad 'x' med namn som är långt", [])).not.toMatch(/[\s']$/);
     expect(isBackupSheet(long)).toBe(true);
     expect(isBackupSheet('Medborgarlöften 2019')).toBe(false);
+  });
+});
+
+describe('undoRecordFrom', () => {
+  it('reads back a record kept as JSON and refuses anything that is not one', () => {
+    const rec = undoRecordOf('Uppdatera', { 'Medborgarlöften 2019': readBack, Händelser: null }, '2026-11-21T10:00:00.000Z');
+    rec.restore[0].visibility = 'Hidden';
+    expect(undoRecordFrom(JSON.parse(JSON.stringify(rec)))).toEqual(rec);
+    expect(undoRecordFrom(null)).toBeNull();
+    expect(undoRecordFrom({ ...rec, created: [1] })).toBeNull();
+    // A backup name undo would never make: renaming it back could hit a user's sheet.
+    expect(undoRecordFrom({ ...rec, restore: [{ name: 'Blad1', backup: 'Blad2', visibility: 'Visible' }] })).toBeNull();
+    expect(undoRecordFrom({ ...rec, restore: [{ ...rec.restore[0], visibility: 'Odd' }] })!.restore[0].visibility).toBe('Visible');
   });
 });
