@@ -979,11 +979,12 @@ export class FakeWorkbook {
     }
   }
   /**
-   * A host profile (EXCEL_WEB by default), or, as older tests do, the list of ExcelApi sets the
-   * host supports (the highest one counts; platform and limits of Excel on the web).
+   * A host profile (EXCEL_DESKTOP by default: Microsoft 365 on Windows; pass EXCEL_WEB for the
+   * web's payload limits), or, as older tests do, the list of ExcelApi sets a desktop host
+   * supports (the highest one counts).
    */
-  constructor(profile: HostProfile | string[] = EXCEL_WEB) {
-    this.profile = Array.isArray(profile) ? { ...EXCEL_WEB, name: `ExcelApi ${profile[profile.length - 1]}`, excelApi: profile.reduce((a, b) => (minorOf(b) > minorOf(a) ? b : a), '1.1') } : profile;
+  constructor(profile: HostProfile | string[] = EXCEL_DESKTOP) {
+    this.profile = Array.isArray(profile) ? { ...EXCEL_DESKTOP, name: `Excel (ExcelApi ${profile[profile.length - 1]})`, excelApi: profile.reduce((a, b) => (minorOf(b) > minorOf(a) ? b : a), '1.1') } : profile;
   }
   /** The highest ExcelApi minor version of the profile (1.18 → 18). */
   get apiMinor(): number {
