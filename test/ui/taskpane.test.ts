@@ -120,6 +120,8 @@ async function openPane(setup: Setup, opts: { waitReady?: boolean } = {}): Promi
 const seedSetup = (seed: string): Setup => ({ sheets: [{ name: seed, rows: rowsOf(seed) }], active: seed });
 const button = (page: Page, name: string) => page.getByRole('button', { name, exact: true });
 const sheetNames = (page: Page) => page.evaluate(() => window.__book.sheets.map((s) => s.name));
+/** The sheets a user sees as tabs (undo's hidden backups left out). */
+const visibleSheetNames = (page: Page) => page.evaluate(() => window.__book.sheets.filter((s) => s.visibility === 'Visible').map((s) => s.name));
 /** The source sheet's cells (value, formula, quote prefix) for comparing before and after. */
 const sourceCells = (page: Page, name: string) =>
   page.evaluate((n) => JSON.stringify([...window.__book.sheet(n)!.cells.entries()].sort()), name);
@@ -364,10 +366,12 @@ describe('replacing generated sheets', () => {
     await dialog.getByRole('button', { name: UI.pane.replace }).click();
     expect((await settle(page)).result).toBe(UI.result.wrote(['Medborgarlöften 2019', 'Händelser', 'Kontroller']));
     expect(await edit()).not.toBe('Egen rubrik');
-    expect(await page.evaluate(() => window.__book.log.filter((l) => l.startsWith('delete sheet')))).toEqual([
-      'delete sheet Medborgarlöften 2019',
-      'delete sheet Händelser',
-      'delete sheet Kontroller',
+    // The replaced sheets are never deleted: each is kept whole as a hidden backup for Ångra.
+    expect(await page.evaluate(() => window.__book.log.filter((l) => l.startsWith('delete sheet')))).toEqual([]);
+    expect(await page.evaluate(() => window.__book.log.filter((l) => l.startsWith('rename sheet')))).toEqual([
+      'rename sheet Medborgarlöften 2019 -> Ångra 1 – Medborgarlöften 2019',
+      'rename sheet Händelser -> Ångra 2 – Händelser',
+      'rename sheet Kontroller -> Ångra 3 – Kontroller',
     ]);
 
     const undone = await clickAndSettle(page, UI.actions.undo);
@@ -553,13 +557,13 @@ describe('Uppdatera in the pane', () => {
     expect(await page.locator('#update-heading').textContent()).toBe(UPDATE_UI.heading);
     expect(await page.locator('#update-text').textContent()).toBe(UPDATE_UI.offer('Medborgarlöften 2019'));
     expect(await page.locator('#update-summary').textContent()).toBe(UPDATE_UI.preview(UPDATE.summary({ added: 0, filled: 0, changed: 0, conflicts: 0, gone: 0 })));
-    const sheetsBefore = await sheetNames(page);
+    const sheetsBefore = await visibleSheetNames(page);
 
     const updated = await clickAndSettle(page, UPDATE_UI.update);
     expect(updated.error).toBe('');
     expect(updated.result).toMatch(/^Uppdaterade "Medborgarlöften 2019"/);
     expect(await page.locator('#update-offer').isHidden()).toBe(true);
-    expect(await sheetNames(page)).toEqual(sheetsBefore);
+    expect(await visibleSheetNames(page)).toEqual(sheetsBefore);
     const judged = () => page.evaluate((judgement) => {
       const s = window.__book.sheet('Medborgarlöften 2019')!;
       const g = s.grid();
