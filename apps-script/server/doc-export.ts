@@ -1,6 +1,6 @@
 // Saves a ReportDoc as a Google Doc and a PDF with the Advanced Drive service (Drive API v3, drive.file scope only): beside the spreadsheet when allowed, else in My Drive.
 import type { ReportDoc } from '../../shared/report/report-doc';
-import { renderDocHtml } from '../../shared/report/render-doc-html';
+import { DOC_CHARACTER_LIMIT, docCharacters, renderDocHtml } from '../../shared/report/render-doc-html';
 import { SHEETS_UI } from '../../shared/i18n/sv-ui';
 
 /** What the export made: links to show the user. */
@@ -13,18 +13,19 @@ export interface ExportResult {
   besideSpreadsheet: boolean;
 }
 
-/** The step an export stopped at. */
-export type ExportStep = keyof typeof SHEETS_UI.exportSteps;
+/** The step an export stopped at ('size': refused before any file was made). */
+export type ExportStep = keyof typeof SHEETS_UI.exportSteps | 'size';
 
 /**
  * An export that stopped half-way. What it had created is removed before this is thrown;
  * `leftOver` names what could not be removed. `userMessage` is the Swedish text for the user.
  */
 export class ExportError extends Error {
-  constructor(public step: ExportStep, public leftOver: string[], public cause: unknown) {
+  constructor(public step: ExportStep, public leftOver: string[], public cause: unknown, private chars = 0) {
     super(`Export stopped at ${step}: ${cause instanceof Error ? cause.message : String(cause)}`);
   }
   get userMessage(): string {
+    if (this.step === 'size') return SHEETS_UI.reportTooLarge(this.chars, DOC_CHARACTER_LIMIT);
     const step = SHEETS_UI.exportSteps[this.step];
     return this.leftOver.length ? SHEETS_UI.exportLeftFiles(step, this.leftOver) : SHEETS_UI.exportFailed(step);
   }
@@ -106,6 +107,9 @@ function removeQuietly(id: string): boolean {
  */
 export function exportReport(report: ReportDoc, spreadsheetId: string, fileName: string): ExportResult {
   const pdfName = `${fileName}.pdf`;
+  // Drive would refuse to convert it (or make a Doc Docs cannot open): say so before making anything.
+  const chars = docCharacters(report);
+  if (chars > DOC_CHARACTER_LIMIT) throw new ExportError('size', [], new Error(`${chars} characters`), chars);
   const html = Utilities.newBlob(renderDocHtml(report), 'text/html', `${fileName}.html`);
   const folder = spreadsheetFolder(spreadsheetId);
   let made: { doc: DriveFile; beside: boolean };

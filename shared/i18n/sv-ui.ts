@@ -85,7 +85,9 @@ export const UI = {
     noStructured: 'Det finns inget strukturerat blad. Välj Skapa strukturerat blad först.',
     cellNotFound: (cell: string) => `Cellen ${cell} kunde inte markeras.`,
     sheetMissing: (name: string) => `Bladet "${name}" finns inte längre.`,
-    tooLarge: 'Uppföljningen är för stor för att skrivas i en begäran till Excel.',
+    tooLarge: 'Excel på webben tog inte emot ändringen: en begäran blev större än de 5 MB som Excel på webben tar emot. Öppna arbetsboken i Excel för skrivbordet (Öppna i skrivbordsappen) och kör samma åtgärd där; där finns inte den gränsen.',
+    /** Excel on the web refused to send back what the add-in read (ResponsePayloadSizeLimitExceeded). */
+    responseTooLarge: 'Excel på webben kunde inte skicka bladen till tillägget: svaret blev större än de 5 MB som Excel på webben skickar. Öppna arbetsboken i Excel för skrivbordet (Öppna i skrivbordsappen) och kör samma åtgärd där; där finns inte den gränsen.',
     busy: 'Excel är upptaget (till exempel medan en cell redigeras). Avsluta redigeringen och försök igen.',
     unexpected: (what: string) => `Något gick fel när ${what}. Inget har skrivits över. Försök igen, eller kontakta den som ansvarar för tillägget.`,
     whatRead: 'bladet lästes in',
@@ -99,6 +101,9 @@ export const UI = {
 // Google Sheets host (menu, dialogs, sidebar): added by the Apps Script host; the rest of the
 // wording is shared through UI above so both hosts say the same thing.
 // ---------------------------------------------------------------------------------------------
+/** 1020000 → "1 020 000" (no-break spaces), without Intl. */
+const thousands = (n: number): string => String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, '\u00a0');
+
 export const SHEETS_UI = {
   busy: 'Någon annan kör tillägget i det här kalkylarket just nu. Vänta en stund och försök igen.',
   reportTitle: 'Rapporten är klar',
@@ -113,6 +118,9 @@ export const SHEETS_UI = {
   exportLeftFiles: (step: string, names: string[]) =>
     `Rapporten kunde inte sparas i Google Drive (det gick inte att ${step}). Ta bort ${names.map((n) => `"${n}"`).join(' och ')} i Min enhet; filen är inte färdig.`,
   exportSteps: { doc: 'skapa Google-dokumentet', pdf: 'göra PDF-filen av dokumentet', savePdf: 'spara PDF-filen' },
+  /** The report has more text than a Google Doc holds; nothing was created. */
+  reportTooLarge: (chars: number, limit: number) =>
+    `Rapporten blir för stor för ett Google-dokument (${thousands(chars)} tecken; ett Google-dokument rymmer högst ${thousands(limit)}). Inget har sparats. Gör rapporten som Word-fil i Excel-tillägget eller med kommandoradsverktyget i stället.`,
 } as const;
 
 // ---------------------------------------------------------------------------------------------

@@ -9,6 +9,20 @@ export function textBar(share: number, width = 20): string {
   return '█'.repeat(filled) + '░'.repeat(width - filled);
 }
 
+/** Google Docs holds at most 1.02 million characters (Google Drive Help, "Files you can store in Google Drive"). */
+export const DOC_CHARACTER_LIMIT = 1_020_000;
+
+/** Characters the Doc made of this report holds: every heading, paragraph, cell and bar text. */
+export function docCharacters(doc: ReportDoc): number {
+  let n = 0;
+  for (const b of doc.blocks) {
+    if (b.type === 'heading' || b.type === 'paragraph') n += b.text.length;
+    else if (b.type === 'table') n += b.header.join('').length + b.rows.reduce((s, r) => s + r.reduce((t, c) => t + c.text.length, 0), 0);
+    else n += b.title.length + b.bars.reduce((s, bar) => s + bar.label.length + bar.text.length + 20, 0);
+  }
+  return n;
+}
+
 const FONT = 'font-family:Arial,sans-serif';
 const BORDER = 'border:1px solid #bfbfbf;padding:3pt 5pt;vertical-align:top';
 

@@ -50,6 +50,15 @@ describe('the Advanced Drive fake under drive.file', () => {
     expect(() => files.create({ name: 'x', mimeType: 'application/vnd.google-apps.document' }, blob('x', 'application/zip'))).toThrow(/Conversion from application\/zip/);
   });
 
+  it('refuses to convert more text than a Google Doc holds (1.02 million characters)', () => {
+    const { env, files, blob } = driveUnder(SCOPE.driveFile);
+    const html = (n: number) => `<html><body><p>${'a'.repeat(n)}</p></body></html>`;
+    expect(() => files.create({ name: 'x', mimeType: 'application/vnd.google-apps.document' }, blob(html(1_020_001), 'text/html'))).toThrow(/too large to be converted/);
+    expect(env.drive.created()).toEqual([]);
+    files.create({ name: 'x', mimeType: 'application/vnd.google-apps.document' }, blob(html(1_020_000), 'text/html'));
+    expect(env.drive.created()).toHaveLength(1);
+  });
+
   it('exports a Doc as PDF only with alt=media (the advanced service\'s known bug), and only Docs', () => {
     const { env, files, blob } = driveUnder(SCOPE.driveFile);
     files.create({ name: 'Rapport', mimeType: 'application/vnd.google-apps.document' }, blob(HTML, 'text/html'));

@@ -48,6 +48,9 @@ export interface DriveFakeFile {
 
 const DOC_MIME = 'application/vnd.google-apps.document';
 const FOLDER_MIME = 'application/vnd.google-apps.folder';
+/** Google Drive Help, "Files you can store in Google Drive": a Doc holds up to 1.02 million characters; a text file converted to it up to 50 MB. */
+export const DOC_CHARACTER_LIMIT = 1_020_000;
+export const CONVERT_LIMIT_BYTES = 50 * 1024 * 1024;
 /** files.export: "The exported content is limited to 10MB." */
 export const EXPORT_LIMIT_BYTES = 10 * 1024 * 1024;
 
@@ -190,8 +193,11 @@ export class FakeDrive {
           if (rec.mimeType === DOC_MIME) {
             // Import into Google Docs: Drive converts HTML (and plain text) uploads.
             if (type !== 'text/html' && type !== 'text/plain') throw new GoogleJsonResponseException('create', 400, 'badRequest', `Conversion from ${type} to ${DOC_MIME} is not supported.`);
+            // The limits are Drive Help's; the error text is this fake's (Google publishes none for it).
+            if (bytes.length > CONVERT_LIMIT_BYTES) throw new GoogleJsonResponseException('create', 403, 'uploadTooLarge', 'The file is too large to be converted to a Google Docs file.');
             rec.html = bytes.toString('utf8');
             rec.body = type === 'text/html' ? docFromHtml(rec.html) : rec.html.split('\n').map((t) => ({ type: 'PARAGRAPH' as const, text: t }));
+            if (docText(rec.body).replace(/\n/g, '').length > DOC_CHARACTER_LIMIT) throw new GoogleJsonResponseException('create', 403, 'uploadTooLarge', 'The document is too large to be converted to a Google Docs file.');
           } else if (rec.mimeType.startsWith('application/vnd.google-apps.')) {
             throw new GoogleJsonResponseException('create', 400, 'badRequest', `Conversion to ${rec.mimeType} is not supported.`);
           } else rec.bytes = bytes;
