@@ -174,6 +174,34 @@ function restoreInto(target: Sheet, backup: Sheet): void {
   }
 }
 
+/**
+ * Puts the restored sheets back at the positions they had before the run (1-based, as
+ * Sheet.getIndex counts; the backups are gone by now), should anything have moved them: the
+ * sheets' order with these taken out and put in at their positions, reached with
+ * Spreadsheet.moveActiveSheet ("moves the active sheet to the given position"), one sheet at a
+ * time from the first position on. Nothing is read beyond getIndex when nothing moved.
+ */
+function restoreOrder(ss: Spreadsheet, wanted: { name: string; index: number }[]): void {
+  const moved = wanted.some((w) => {
+    const s = ss.getSheetByName(w.name);
+    return s !== null && s.getIndex() !== w.index;
+  });
+  if (!moved) return;
+  const sheets = ss.getSheets();
+  const names = sheets.map((s) => s.getName());
+  const placed = wanted.filter((w) => names.includes(w.name)).sort((a, b) => a.index - b.index);
+  const order = names.filter((n) => !placed.some((w) => w.name === n));
+  for (const w of placed) order.splice(Math.min(w.index - 1, order.length), 0, w.name);
+  const current = [...names];
+  order.forEach((name, i) => {
+    if (current[i] === name) return;
+    ss.setActiveSheet(sheets[names.indexOf(name)]);
+    ss.moveActiveSheet(i + 1);
+    current.splice(current.indexOf(name), 1);
+    current.splice(i, 0, name);
+  });
+}
+
 /** Restores the last run: deletes sheets it created, writes replaced sheets back whole from their backups, in their places. */
 export function undoLastRun(ss: Spreadsheet): { deleted: string[]; restored: string[] } | null {
   const m = lastRun();
@@ -202,14 +230,7 @@ export function undoLastRun(ss: Spreadsheet): { deleted: string[]; restored: str
     ss.deleteSheet(backup);
     restored.push(r.name);
   }
-  // Back in its place among the sheets, should anything have moved it (backups are gone by now).
-  for (const r of m.replaced) {
-    if (!r.index || !restored.includes(r.name)) continue;
-    const s = ss.getSheetByName(r.name);
-    if (!s || s.getIndex() === r.index || r.index > ss.getNumSheets()) continue;
-    ss.setActiveSheet(s);
-    ss.moveActiveSheet(r.index);
-  }
+  restoreOrder(ss, m.replaced.filter((r) => r.index && restored.includes(r.name)) as { name: string; index: number }[]);
   props().deleteProperty(KEY);
   return { deleted, restored };
 }

@@ -171,6 +171,40 @@ describe('what undo rests on', () => {
     undoRestores(env, run, () => ok(run, 'structure', true), 'grown grid', false);
   });
 
+  it('puts a replaced sheet back in its place when the user moved it after the run', () => {
+    const { env, run } = seeded('eksjo-2019');
+    ok(run, 'structure', false);
+    undoRestores(env, run, () => {
+      ok(run, 'structure', true);
+      const w = env.ss._wrapSheet(env.ss.sheet(EVENTS_SHEET)!);
+      env.ss.setActiveSheet(w);
+      env.ss.moveActiveSheet(1);
+    }, 'moved sheet', false);
+  });
+
+  it('rolls a run that fails half-way back to exactly what was there', () => {
+    const { env, run } = seeded('eskilstuna-2019');
+    ok(run, 'structure', false);
+    userEdits(env, STRUCTURED);
+    const before = state(env);
+    // Händelser's validation write (the run's second) fails, as a timeout would.
+    const proto = Object.getPrototypeOf(env.ss.sheet(EVENTS_SHEET)!.getRange(1, 1)) as { setDataValidations: (...a: unknown[]) => unknown };
+    const real = proto.setDataValidations;
+    let n = 0;
+    proto.setDataValidations = function (this: unknown, ...a: unknown[]) {
+      if (++n === 2) throw new Error('Service Spreadsheets timed out while accessing document');
+      return real.apply(this, a);
+    };
+    try {
+      const r = run('structure', true);
+      expect(r.ok).toBe(false);
+    } finally {
+      proto.setDataValidations = real;
+    }
+    env.errors.length = 0;
+    expect(state(env)).toEqual(before);
+  });
+
   it('keeps the restored sheets\u2019 ids, so formulas and #gid links of other sheets still point at them', () => {
     const { env, run } = seeded('eksjo-2019');
     ok(run, 'structure', false);
