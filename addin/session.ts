@@ -53,6 +53,7 @@ export function userMessage(e: unknown, what: string): string {
   const code = (e as { code?: string } | null)?.code;
   if (code === 'InvalidOperationInCellEditMode') return UI.errors.busy;
   if (code === 'RequestPayloadSizeLimitExceeded' || code === 'PayloadTooLarge') return UI.errors.tooLarge;
+  if (code === 'ResponsePayloadSizeLimitExceeded') return UI.errors.responseTooLarge;
   return UI.errors.unexpected(what);
 }
 
@@ -82,6 +83,11 @@ export class AddinSession {
   undo: UndoRecord | null = null;
   /** Sheet the findings shown in the pane refer to. */
   findingsSheet: string | null = null;
+
+  /** Bytes per request and response the host takes (Capabilities.requestBudget): reads and writes are split by it. */
+  get requestBudget(): number {
+    return this.caps.requestBudget;
+  }
 
   constructor(
     private host: ExcelHost,
@@ -144,7 +150,7 @@ export class AddinSession {
     if (!f || !this.source) throw new UserError(UI.errors.readFirst);
     const { planImportSheets } = await writers();
     const plans = planImportSheets(f);
-    const state = await inspectSheets(this.host, plans.map((p) => p.name));
+    const state = await inspectSheets(this.host, plans.map((p) => p.name), [], { budget: this.caps.requestBudget });
     this.sheetNames = state.sheetNames;
     return { action: UI.actions.structure, plans, replacing: plans.map((p) => p.name).filter((n) => state.existing[n]), state, followUp: f };
   }
@@ -227,8 +233,9 @@ export class AddinSession {
    */
   private async writeWithUndo(action: string, plans: SheetPlan[], existing: Record<string, unknown>, sheetNames: string[], opts: { source: string | null; activate: string | null }): Promise<void> {
     const { undoRecordOf, backupsOf, backupHost } = await writers();
-    const rec = undoRecordOf(action, existing, this.now(), sheetNames);
+    // The previous run's backups go first in the same batch, so their names are free again.
     const drop = backupsOf(this.undo).filter((n) => sheetNames.includes(n));
+    const rec = undoRecordOf(action, existing, this.now(), sheetNames.filter((n) => !drop.includes(n)));
     const backed = backupHost(this.host, rec, drop);
     try {
       // The replaced sheets' names are free once they are backups: every planned sheet is added new.
@@ -272,7 +279,7 @@ export class AddinSession {
     const structured = findStructuredSheet(this.sheetNames, preferred);
     if (!structured) throw new UserError(UI.errors.noStructured);
     const summaries = withSummaries ? this.sheetNames.filter((n) => generatedKind(n) === 'summary') : [];
-    const state = await inspectSheets(this.host, summaries, [structured, EVENTS_SHEET, FINDINGS_SHEET]);
+    const state = await inspectSheets(this.host, summaries, [structured, EVENTS_SHEET, FINDINGS_SHEET], { budget: this.caps.requestBudget });
     this.sheetNames = state.sheetNames;
     const grid = state.readBack[structured];
     if (!grid) throw new UserError(UI.errors.noStructured);

@@ -159,7 +159,8 @@ describe('backups between runs', () => {
     const hidden = () => book.sheets.filter((x) => x.visibility !== 'Visible').map((x) => x.name);
     expect(hidden()).toEqual(['Ångra 1 – Medborgarlöften 2019', 'Ångra 2 – Händelser', 'Ångra 3 – Kontroller']);
     await s.commit(await s.prepareStructure());
-    expect(hidden()).toHaveLength(3);
+    expect(hidden()).toEqual(['Ångra 1 – Medborgarlöften 2019', 'Ångra 2 – Händelser', 'Ångra 3 – Kontroller']);
+    expect(book.sheets.filter((x) => x.visibility === 'Visible').map((x) => x.name)).toEqual([SOURCE, STRUCTURED, EVENTS_SHEET, FINDINGS_SHEET]);
     const prep = await s.prepareRollup();
     expect(prep.data.kommuner.map((k) => k.source)).toEqual([STRUCTURED]);
     await s.commit(prep);
@@ -308,5 +309,23 @@ describe('a big follow-up', () => {
     };
     expect(await syncsFor(BIG)).toEqual([2, 2]);
     expect(await syncsFor(10)).toEqual([2, 2]);
+  }, 120000);
+
+  it('is given back exactly when the run was split into several requests', async () => {
+    const book = new FakeWorkbook(EXCEL_WEB);
+    book.addGrid(SOURCE, generateFollowUp(300).values as FakeValue[][]);
+    book.active = SOURCE;
+    // A small budget makes the write several requests: the backups go with the first.
+    const s = new AddinSession(host(book), { notes: true, comments: true, requestBudget: 200_000 }, () => NOW);
+    await s.read();
+    await s.commit(await s.prepareStructure());
+    addOwnSheet(book);
+    let commitSyncs = 0;
+    const undo = await expectExactUndo(book, s, async () => {
+      const prep = await s.prepareStructure();
+      commitSyncs = await syncsOf(book, () => s.commit(prep));
+    });
+    expect(commitSyncs).toBeGreaterThan(1);
+    expect(undo).toBe(2);
   }, 120000);
 });
