@@ -169,7 +169,8 @@ function exportTo(doc: ReportDoc, ss: Spreadsheet, name: string, saved: (docName
     res = exportReport(doc, ss.getId(), name);
   } catch (e) {
     if (!(e instanceof ExportError)) throw e;
-    console.error(e);
+    // A refusal by size is the user's answer, not a failure to log.
+    if (e.step !== 'size') console.error(e);
     throw new UserError(e.userMessage);
   }
   return { res, message: `${saved(res.docName)} ${res.besideSpreadsheet ? SHEETS_UI.reportBeside : SHEETS_UI.reportInRoot}` };
