@@ -138,44 +138,61 @@ export function visibleSheets(book: FakeWorkbook): number {
   return book.sheets.filter((s) => s.visibility === 'Visible').length;
 }
 
-/** A cell as plain data; undefined for a cell that holds nothing and has no format (as if never touched). */
-function cellState(c: FakeSheet['cells'] extends Map<string, infer C> ? C : never) {
+/** A cell as plain data (every field the fake keeps); undefined for a cell that holds nothing and has no format (as if never touched). */
+function cellState(c: FakeSheet['cells'] extends Map<string, infer C> ? C : never): Record<string, unknown> | undefined {
   const format = Object.fromEntries(Object.entries(c.format).filter(([, v]) => v !== undefined).sort(([a], [b]) => a.localeCompare(b)));
   const empty = (c.value === null || c.value === '') && !c.formula && !c.quotePrefix && c.numberFormat === 'General' && !Object.keys(format).length && !c.hyperlink;
   if (empty) return undefined;
-  return { value: c.value, formula: c.formula, quotePrefix: c.quotePrefix, numberFormat: c.numberFormat, format, ...(c.hyperlink ? { hyperlink: { ...c.hyperlink } } : {}) };
+  return clone({ ...c, format }) as Record<string, unknown>;
 }
 
 const clone = <T>(v: T): T => JSON.parse(JSON.stringify(v ?? null)) as T;
 
+/** A field of a sheet as plain data: a Map as its entries sorted by key, anything else as JSON. */
+function plain(v: unknown): unknown {
+  if (v instanceof Map) return [...v.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([k, x]) => [k, plain(x)]);
+  if (v instanceof Set) return [...v].sort();
+  return clone(v);
+}
+
+/** The state of one sheet (see `sheetState`). */
+export interface FakeSheetState {
+  name: string;
+  /** Zero-based place among the workbook's sheets (hidden ones counted), or null without a workbook. */
+  position: number | null;
+  visibility: FakeVisibility;
+  tabColor: string;
+  frozen: { rows: number; cols: number };
+  columnWidths: [number, number][];
+  /** Cells by "row,col", in row-major order, with every field the fake keeps. */
+  cells: Record<string, Record<string, unknown>>;
+  merges: string[];
+  conditionalFormats: unknown[];
+  validations: unknown[];
+  notes: unknown[];
+  comments: unknown[];
+  charts: unknown[];
+  /** Any other field the fake keeps on a sheet, so what a newer fake models is compared too. */
+  [field: string]: unknown;
+}
+
 /**
- * The WHOLE state of a sheet as plain data: name, position and visibility in the workbook, tab
- * colour, frozen panes, column widths, every cell (value, formula, quote prefix, number format,
- * format, hyperlink) by address, merges, conditional formats, validations, notes, comments and
- * charts. Two sheets Excel would show the same way give equal states.
+ * The WHOLE state of a sheet as plain data: name, position and visibility in the workbook, and
+ * every field the fake keeps on it (tab colour, frozen panes, column widths, merges, conditional
+ * formats, validations, notes, comments, charts, …), with every cell (value, formula, quote
+ * prefix, number format, format, hyperlink) by address. Two sheets Excel would show the same way
+ * give equal states.
  */
-export function sheetState(sheet: FakeSheet, book?: FakeWorkbook) {
+export function sheetState(sheet: FakeSheet, book?: FakeWorkbook): FakeSheetState {
   const keys = [...sheet.cells.keys()].map((k) => k.split(',').map(Number) as [number, number]).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-  const cells: Record<string, ReturnType<typeof cellState>> = {};
+  const cells: Record<string, Record<string, unknown>> = {};
   for (const [r, c] of keys) {
     const st = cellState(sheet.cell(r, c)!);
     if (st) cells[`${r},${c}`] = st;
   }
-  return {
-    name: sheet.name,
-    position: book ? book.sheets.indexOf(sheet) : null,
-    visibility: sheet.visibility,
-    tabColor: sheet.tabColor,
-    frozen: { ...sheet.frozen },
-    columnWidths: [...sheet.columnWidths.entries()].sort((a, b) => a[0] - b[0]),
-    cells,
-    merges: [...sheet.merges].sort(),
-    conditionalFormats: clone(sheet.conditionalFormats),
-    validations: clone(sheet.validations),
-    notes: clone(sheet.notes),
-    comments: clone(sheet.comments),
-    charts: clone(sheet.charts),
-  };
+  const fields: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(sheet)) if (k !== 'cells' && k !== 'name' && typeof v !== 'function') fields[k] = plain(v);
+  return { ...fields, name: sheet.name, position: book ? book.sheets.indexOf(sheet) : null, cells } as FakeSheetState;
 }
 
 /** Every sheet's whole state, in workbook order (hidden sheets included). */
