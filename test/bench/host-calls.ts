@@ -45,7 +45,8 @@ function gasCalls(n: number): HostCalls['gas'] {
   const step = (name: string, fn: string, ...args: unknown[]) => {
     env.log.reset();
     const r = run<{ ok: boolean; message: string }>(fn, ...args);
-    if (!r.ok) throw new Error(`${fn}: ${r.message}`);
+    // A report longer than a Google Doc holds (1.02 million characters, above ~3,000 activities) is refused before Drive: counted as it is.
+    if (!r.ok && !(fn === 'report' && /för stor för ett Google-dokument/.test(r.message))) throw new Error(`${fn}: ${r.message}`);
     const h = env.log.histogram();
     const keys = Object.keys(h);
     out[name] = {
