@@ -47,15 +47,17 @@ export function backupHost(host: ExcelHost, rec: UndoRecord, drop: string[]): Ba
     const sheets = context.workbook.worksheets;
     for (const name of drop) sheets.getItem(name).delete();
     const probes = rec.restore.map((r) => {
+      // A proxy of its own for the load, queued before the rename: the host runs a batch's actions
+      // in order, so it reads the sheet as the user had it, and no setter below touches its value.
+      const probe = sheets.getItem(r.name);
+      probe.load('visibility');
       const ws = sheets.getItem(r.name);
-      // Queued before the rename, so it reads the sheet as the user had it (a batch runs in order).
-      ws.load('visibility');
       ws.name = r.backup;
       ws.visibility = 'Hidden';
-      return { r, ws };
+      return { r, probe };
     });
     return () => {
-      for (const { r, ws } of probes) r.visibility = ws.visibility as SheetVisibility;
+      for (const { r, probe } of probes) r.visibility = (['Visible', 'Hidden', 'VeryHidden'].includes(probe.visibility) ? probe.visibility : 'Visible') as SheetVisibility;
     };
   };
   const wrapped: ExcelHost = {
