@@ -5,6 +5,8 @@ import { readStructured, EVENTS_SHEET, FINDINGS_SHEET } from '../../shared/plan'
 import { buildCitizen, citizenAsReportDoc, renderCitizenHtml } from '../../shared/citizen';
 import type { Grid } from '../../shared/model/grid';
 import type { FollowUp } from '../../shared/model/follow-up';
+import { SHEETS_UI } from '../../shared/i18n/sv-ui';
+import { CITIZEN_HOST } from '../../shared/i18n/sv-citizen';
 
 interface Result {
   ok: boolean;
@@ -80,5 +82,18 @@ describe('the citizen version in Google Sheets', () => {
     expect(pdf).toMatchObject({ name: `${doc.name}.pdf`, folder: 'folder-kommun' });
     expect(r.report).toMatchObject({ besideSpreadsheet: true });
     expect(env.lockHeld).toBe(false);
+  }, 30000);
+
+  it('Medborgarversion som Google-dokument under drive.file alone goes to My Drive and says so; a failed PDF export leaves nothing', () => {
+    const { env, run } = imported('eksjo-2019');
+    const r = run('citizenDoc');
+    expect(r.ok).toBe(true);
+    expect(r.message).toBe(`${CITIZEN_HOST.docSaved(env.docs[0].name)} ${SHEETS_UI.reportInRoot}`);
+    expect(env.driveFiles.map((f) => f.folder)).toEqual([null, null]);
+    env.drive.failNext('export');
+    const failed = run('citizenDoc');
+    expect(failed).toMatchObject({ ok: false, message: SHEETS_UI.exportFailed(SHEETS_UI.exportSteps.pdf) });
+    // Only the first run's two files are left.
+    expect(env.driveFiles).toHaveLength(2);
   }, 30000);
 });
