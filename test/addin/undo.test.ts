@@ -113,7 +113,9 @@ describe.each(HOSTS)('Ångra senaste körning restores the workbook exactly ($na
 
     // Skapa strukturerat blad over the existing sheets: the structured sheet, Händelser and Kontroller come back whole, in their places; the user's formulas still count them.
     undoSyncs['structure (replace)'] = await expectExactUndo(book, s, async () => {
-      await s.commit(await s.prepareStructure());
+      const prep = await s.prepareStructure();
+      // The backups cost no sync of their own: they go in the write's request.
+      expect(await syncsOf(book, () => s.commit(prep))).toBe(1);
       expect(book.sheets.filter((x) => x.visibility === 'Visible').map((x) => x.name)).toEqual([SOURCE, OWN, STRUCTURED, EVENTS_SHEET, FINDINGS_SHEET]);
     });
     expect(book.sheets.map((x) => x.name)).toEqual([SOURCE, STRUCTURED, EVENTS_SHEET, FINDINGS_SHEET, OWN]);
@@ -128,7 +130,10 @@ describe.each(HOSTS)('Ångra senaste körning restores the workbook exactly ($na
     expect(summary.frozen.rows).toBeGreaterThan(0);
     expect(summary.tabColor).not.toBe('');
     expect(Object.values(summary.cells).filter((c) => Object.keys(c.format as object).length).length).toBeGreaterThan(100);
-    undoSyncs['summary (replace)'] = await expectExactUndo(book, s, async () => s.commit(await s.prepareSummary()));
+    undoSyncs['summary (replace)'] = await expectExactUndo(book, s, async () => {
+      const prep = await s.prepareSummary();
+      expect(await syncsOf(book, () => s.commit(prep))).toBe(1);
+    });
 
     // Uppdatera from the same source: the three sheets come back as they were.
     undoSyncs.update = await expectExactUndo(book, s, async () => s.commit(prepared(await prepareUpdate(host(book), s.followUp!, book.sheets.map((x) => x.name)))));
