@@ -3,7 +3,7 @@ import { cleanValue as toCellValue, normalizeGrid, type Grid, type Merge } from 
 import { looksLikeFormula, type Block, type PlanCell, type SheetPlan, type Style } from '../shared/model/sheet-plan';
 import { a1, a1Range, columnLetters, parseA1, parseA1Range, quoteSheet } from '../shared/model/a1';
 import type { SheetReadBack } from '../shared/app/snapshot';
-import { batchPlans, DEFAULT_REQUEST_BUDGET } from '../shared/app/split-plan';
+import { batchPlans, DEFAULT_REQUEST_BUDGET, readRequests, type ReadBand, type ReadProp } from '../shared/app/split-plan';
 import { columnRuns } from '../shared/app/request-estimate';
 
 /** What the adapter needs of the Excel global: `Excel.run`. Tests pass a recording fake. */
@@ -114,12 +114,126 @@ export interface SheetsState {
   readBack: Record<string, Grid>;
 }
 
+/** A used range's position and size (zero-based), as a probe reads it. */
+export interface UsedBox {
+  row: number;
+  col: number;
+  rows: number;
+  cols: number;
+}
+
+/** Options of inspectSheets. */
+export interface InspectOptions {
+  /**
+   * Bytes per response (the capabilities' requestBudget): Excel on the web refuses responses over
+   * 5 MB, so there the used ranges are probed first and read in requests of at most this many
+   * bytes, a big sheet in bands of rows; unlimited (desktop) reads everything in one sync.
+   */
+  budget?: number;
+  /** The used ranges when a probe already read them (null: the sheet is empty; absent: it does not exist): saves the probe's sync. */
+  used?: Record<string, UsedBox | null>;
+}
+
 /**
  * Looks up the sheets named in `names` and reads their used ranges (values, formulas, number
  * formats) for the undo snapshot; also reads the sheets in `readBack` as Grids (values and
- * display texts: the structured sheet the summary and report are built from). ONE sync.
+ * display texts: the structured sheet the summary and report are built from). ONE sync on the
+ * desktop; on the web (a finite `budget`) one sync to probe the used ranges and one per request
+ * of readRequests (one for sheets of the seeds' size), so no response passes the budget.
  */
-export async function inspectSheets(host: ExcelHost, names: string[], readBack: string[] = []): Promise<SheetsState> {
+export async function inspectSheets(host: ExcelHost, names: string[], readBack: string[] = [], opts: InspectOptions = {}): Promise<SheetsState> {
+  const budget = opts.budget ?? Number.POSITIVE_INFINITY;
+  if (!Number.isFinite(budget)) return inspectOnce(host, names, readBack);
+  const wanted = [...new Set([...names, ...readBack])];
+  const probe = opts.used ? { sheetNames: null, used: opts.used } : await probeUsed(host, wanted);
+  const propsOf = (name: string): ReadProp[] => ['values', ...(names.includes(name) ? (['formulas', 'numberFormat'] as const) : []), ...(readBack.includes(name) ? (['text'] as const) : [])];
+  const targets = wanted.filter((n) => probe.used[n]).map((n) => ({ name: n, rows: probe.used[n]!.rows, cols: probe.used[n]!.cols, props: propsOf(n) }));
+  const parts: Record<string, Record<ReadProp, unknown[][]>> = {};
+  let sheetNames = probe.sheetNames;
+  for (const request of readRequests(targets, budget)) {
+    const got = await readBandsSplitting(host, request.map((b) => ({ ...b, box: probe.used[b.name]!, props: propsOf(b.name) })));
+    sheetNames = got.sheetNames;
+    for (const { band, data } of got.bands) {
+      const into = (parts[band.name] ??= { values: [], text: [], formulas: [], numberFormat: [] });
+      for (const p of propsOf(band.name)) for (const row of data[p] ?? []) into[p].push(row);
+    }
+  }
+  if (!sheetNames) sheetNames = await listSheets(host);
+  const existing: Record<string, SheetReadBack | null> = {};
+  const back: Record<string, Grid> = {};
+  for (const name of wanted) {
+    const box = probe.used[name];
+    const exists = box !== undefined;
+    const part = parts[name] ?? { values: [], text: [], formulas: [], numberFormat: [] };
+    const origin = box ? { row: box.row, col: box.col } : { row: 0, col: 0 };
+    const values = part.values.map((r) => r.map(toCellValue));
+    if (names.includes(name)) {
+      existing[name] = exists
+        ? { sheetName: name, origin, values, formulas: part.formulas.map((r) => r.map(toCellValue)), numberFormats: part.numberFormat.map((r) => r.map((x) => (x === null || x === undefined ? null : String(x)))) }
+        : null;
+    }
+    if (readBack.includes(name) && exists) back[name] = { sheetName: name, origin, values, texts: part.text.map((r) => r.map((t) => String(t ?? ''))) };
+  }
+  return { sheetNames, existing, readBack: back };
+}
+
+/** One sync: the workbook's sheet names and the used range of each sheet in `names` (null when empty; absent when the sheet does not exist). */
+export async function probeUsed(host: ExcelHost, names: string[]): Promise<{ sheetNames: string[]; used: Record<string, UsedBox | null> }> {
+  return host.run(async (context) => {
+    const sheets = context.workbook.worksheets;
+    sheets.load('items/name');
+    const probes = names.map((name) => {
+      const ws = sheets.getItemOrNullObject(name);
+      const used = ws.getUsedRangeOrNullObject(true);
+      used.load(['rowIndex', 'columnIndex', 'rowCount', 'columnCount']);
+      return { name, ws, used };
+    });
+    await context.sync();
+    const out: Record<string, UsedBox | null> = {};
+    for (const { name, ws, used } of probes) {
+      if (ws.isNullObject) continue;
+      out[name] = used.isNullObject ? null : { row: used.rowIndex, col: used.columnIndex, rows: used.rowCount, cols: used.columnCount };
+    }
+    return { sheetNames: sheets.items.map((s) => s.name), used: out };
+  });
+}
+
+type Band = ReadBand & { box: UsedBox; props: ReadProp[] };
+
+/** Reads bands of rows in one sync; should the host still refuse the response as too large, each band is halved and read again. */
+async function readBandsSplitting(host: ExcelHost, bands: Band[]): Promise<{ sheetNames: string[]; bands: { band: Band; data: Partial<Record<ReadProp, unknown[][]>> }[] }> {
+  try {
+    return await readBands(host, bands);
+  } catch (e) {
+    const code = (e as { code?: string } | null)?.code;
+    if (code !== 'ResponsePayloadSizeLimitExceeded' || bands.every((b) => b.to - b.from <= 1)) throw e;
+    const halves = bands.flatMap((b) => (b.to - b.from <= 1 ? [b] : [{ ...b, to: b.from + Math.ceil((b.to - b.from) / 2) }, { ...b, from: b.from + Math.ceil((b.to - b.from) / 2) }]));
+    const mid = Math.ceil(halves.length / 2);
+    const a = await readBandsSplitting(host, halves.slice(0, mid));
+    const b = await readBandsSplitting(host, halves.slice(mid));
+    return { sheetNames: b.sheetNames, bands: [...a.bands, ...b.bands] };
+  }
+}
+
+function readBands(host: ExcelHost, bands: Band[]): Promise<{ sheetNames: string[]; bands: { band: Band; data: Partial<Record<ReadProp, unknown[][]>> }[] }> {
+  return host.run(async (context) => {
+    const sheets = context.workbook.worksheets;
+    sheets.load('items/name');
+    const ranges = bands.map((band) => {
+      const range = sheets.getItem(band.name).getRange(a1Range(band.box.row + band.from, band.box.col, band.to - band.from, band.box.cols));
+      range.load(band.props);
+      return { band, range };
+    });
+    await context.sync();
+    return {
+      sheetNames: sheets.items.map((s) => s.name),
+      bands: ranges.map(({ band, range }) => ({ band, data: Object.fromEntries(band.props.map((p) => [p, range[p] as unknown[][]])) })),
+    };
+  });
+}
+
+/** The desktop read: every sheet's used range in ONE sync. */
+async function inspectOnce(host: ExcelHost, names: string[], readBack: string[]): Promise<SheetsState> {
   return host.run(async (context) => {
     const sheets = context.workbook.worksheets;
     sheets.load('items/name');

@@ -1,20 +1,22 @@
-// Excel reads of the roll-up across kommuner (in the lazily loaded "rollup" chunk): a probe of every sheet's corner and size in one sync, then the sheets it needs in as few syncs as the request limit allows.
+// Excel reads of the roll-up across kommuner (in the lazily loaded "rollup" chunk): a probe of every sheet's corner and used range in one sync, then the sheets it needs in as few syncs as the response limit allows.
 import { cleanValue as toCellValue, type Grid } from '../shared/model/grid';
-import type { ExcelHost, SheetsState } from './excel-adapter';
+import type { ExcelHost, SheetsState, UsedBox } from './excel-adapter';
 import type * as Adapter from './excel-adapter';
 
-/** What a probe learnt of one sheet: its top-left corner (for telling a structured sheet from others) and how many cells its used range holds. */
+/** What a probe learnt of one sheet: its top-left corner (for telling a structured sheet from others) and its used range. */
 export interface SheetProbe {
   /** The probed corner as a Grid (values only), origin A1. */
   corner: Grid;
   /** Cells of the used range (rows × columns), 0 for an empty sheet: what reading it whole costs. */
   cells: number;
+  /** The used range's position and size, null for an empty sheet: what the read is sized by. */
+  used: UsedBox | null;
 }
 
 /**
  * Probes the named sheets in ONE sync: the values of `corner` (an A1 range such as "A1:C60") and
- * the size of the used range of each, without reading any sheet whole. The roll-up tells the
- * kommuner's structured sheets from every other sheet this way, and sizes its reads by it.
+ * the used range of each, without reading any sheet whole. The roll-up tells the kommuner's
+ * structured sheets from every other sheet this way, and sizes its reads by it.
  */
 export async function probeSheets(host: ExcelHost, names: string[], corner: string): Promise<Record<string, SheetProbe>> {
   return host.run(async (context) => {
@@ -23,54 +25,24 @@ export async function probeSheets(host: ExcelHost, names: string[], corner: stri
       const top = ws.getRange(corner);
       top.load('values');
       const used = ws.getUsedRangeOrNullObject(true);
-      used.load(['rowCount', 'columnCount']);
+      used.load(['rowIndex', 'columnIndex', 'rowCount', 'columnCount']);
       return { name, top, used };
     });
     await context.sync();
     const out: Record<string, SheetProbe> = {};
     for (const { name, top, used } of probes) {
       const values = (top.values as unknown[][]).map((r) => r.map(toCellValue));
-      out[name] = { corner: { sheetName: name, origin: { row: 0, col: 0 }, values }, cells: used.isNullObject ? 0 : used.rowCount * used.columnCount };
+      const box = used.isNullObject ? null : { row: used.rowIndex, col: used.columnIndex, rows: used.rowCount, cols: used.columnCount };
+      out[name] = { corner: { sheetName: name, origin: { row: 0, col: 0 }, values }, cells: box ? box.rows * box.cols : 0, used: box };
     }
     return out;
   });
 }
 
 /**
- * Estimated bytes of a read per cell and property loaded (values, text, formulas, numberFormat):
- * what Excel on the web counts towards its 5 MB limit on a response (Office add-ins' resource
- * limits: requests and responses alike). A structured sheet's cells average about 12 bytes as
- * JSON; twice that leaves room for long activity texts.
- */
-export const READ_BYTES_PER_CELL = 24;
-
-/**
- * Groups sheets to read into requests that each stay within `budget` bytes (`cells` from a probe;
- * snapshot reads load three properties, read-backs two, both four). On the desktop the budget is
- * unlimited and everything is one request; a single sheet bigger than the budget is a request of
- * its own. Pure.
- */
-export function readBatches(snapshot: string[], readBack: string[], cells: (name: string) => number, budget: number): { snapshot: string[]; readBack: string[] }[] {
-  const names = [...new Set([...snapshot, ...readBack])];
-  const batches: { snapshot: string[]; readBack: string[]; bytes: number }[] = [];
-  for (const name of names) {
-    const props = (snapshot.includes(name) ? 3 : 0) + (readBack.includes(name) ? 2 : 0);
-    const bytes = cells(name) * props * READ_BYTES_PER_CELL;
-    let b = batches[batches.length - 1];
-    if (!b || (b.bytes > 0 && b.bytes + bytes > budget)) {
-      b = { snapshot: [], readBack: [], bytes: 0 };
-      batches.push(b);
-    }
-    if (snapshot.includes(name)) b.snapshot.push(name);
-    if (readBack.includes(name)) b.readBack.push(name);
-    b.bytes += bytes;
-  }
-  return batches.map(({ snapshot: s, readBack: r }) => ({ snapshot: s, readBack: r }));
-}
-
-/**
- * `inspectSheets` over many sheets: ONE sync, or one per request of `readBatches` when the
- * reads would pass the request budget (Excel on the web); the results are merged. The adapter's
+ * `inspectSheets` over many sheets: ONE sync on the desktop; on the web (a finite `budget`) as
+ * many as keep each response within the budget, sized by the probe's used ranges (so no second
+ * probe), a big sheet in bands of rows. Sheets the probe did not see do not exist. The adapter's
  * `inspectSheets` is handed in (see `RollupDeps` in rollup.ts).
  */
 export async function inspectSheetsBatched(
@@ -78,15 +50,10 @@ export async function inspectSheetsBatched(
   host: ExcelHost,
   snapshot: string[],
   readBack: string[],
-  cells: (name: string) => number,
+  probes: Record<string, SheetProbe>,
   budget: number,
 ): Promise<SheetsState> {
-  const state: SheetsState = { sheetNames: [], existing: {}, readBack: {} };
-  for (const batch of readBatches(snapshot, readBack, cells, budget)) {
-    const part = await inspectSheets(host, batch.snapshot, batch.readBack);
-    state.sheetNames = part.sheetNames;
-    Object.assign(state.existing, part.existing);
-    Object.assign(state.readBack, part.readBack);
-  }
-  return state;
+  const used: Record<string, UsedBox | null> = {};
+  for (const [name, p] of Object.entries(probes)) used[name] = p.used;
+  return inspectSheets(host, snapshot, readBack, { budget, used });
 }

@@ -62,7 +62,7 @@ export async function readRollup(deps: RollupDeps, snapshot: boolean): Promise<R
   const structured = rollupCandidates(names, isUndoBackupSheet).filter((n) => isStructuredGrid(probes[n]?.corner));
   if (!structured.length) throw deps.userError(ROLLUP_HOST.noKommuner);
   const plan = rollupReadPlan(names, structured);
-  const state = await inspectSheetsBatched(deps.inspectSheets, deps.host, snapshot ? ROLLUP_SHEETS : [], plan.readBack, (n) => probes[n]?.cells ?? 0, deps.caps.requestBudget);
+  const state = await inspectSheetsBatched(deps.inspectSheets, deps.host, snapshot ? ROLLUP_SHEETS : [], plan.readBack, probes, deps.caps.requestBudget);
   return { plan, state };
 }
 

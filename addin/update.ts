@@ -31,14 +31,15 @@ export function updateTarget(incoming: FollowUp, sheetNames: string[]): string |
 /**
  * Plans the update of the structured sheet of the same follow-up from `incoming` (the source as
  * imported): ONE sync reads the structured sheet, Händelser and Kontroller (values and texts for
- * the update, formulas and formats for the undo snapshot); nothing is written. Null when the
+ * the update, formulas and formats for the undo snapshot; on the web, with a finite `budget`, a
+ * probe and as many reads as keep each response within it); nothing is written. Null when the
  * workbook has no structured sheet; `{ ok: false, reason }` when it is another follow-up's.
  */
-export async function prepareUpdate(host: ExcelHost, incoming: FollowUp, sheetNames: string[]): Promise<PreparedUpdate | { ok: false; reason: string } | null> {
+export async function prepareUpdate(host: ExcelHost, incoming: FollowUp, sheetNames: string[], budget = Number.POSITIVE_INFINITY): Promise<PreparedUpdate | { ok: false; reason: string } | null> {
   const sheet = updateTarget(incoming, sheetNames);
   if (!sheet) return null;
   const names = [sheet, EVENTS_SHEET, FINDINGS_SHEET];
-  const state = await inspectSheets(host, names, names);
+  const state = await inspectSheets(host, names, names, { budget });
   const structured = state.readBack[sheet];
   if (!structured) return null;
   const { result, plans } = planUpdate(readSheetState({ structured, events: state.readBack[EVENTS_SHEET] ?? null, findings: state.readBack[FINDINGS_SHEET] ?? null }), incoming);

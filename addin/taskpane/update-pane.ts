@@ -27,7 +27,7 @@ export async function showOffer(pane: UpdatePane): Promise<void> {
   box.hidden = true;
   if (!f || !updateTarget(f, pane.session.sheetNames)) return;
   pane.progress(UPDATE_UI.progress);
-  const prep = await prepareUpdate(pane.host, f, pane.session.sheetNames);
+  const prep = await prepareUpdate(pane.host, f, pane.session.sheetNames, pane.session.requestBudget);
   if (!prep || !('plans' in prep)) return;
   pane.session.sheetNames = prep.state.sheetNames;
   byId('update-heading').textContent = UPDATE_UI.heading;
@@ -49,7 +49,7 @@ export async function showOffer(pane: UpdatePane): Promise<void> {
 export async function runUpdate(pane: UpdatePane): Promise<string> {
   const f = pane.session.followUp;
   if (!f) return UPDATE_UI.readFirst;
-  const prep = await prepareUpdate(pane.host, f, pane.session.sheetNames);
+  const prep = await prepareUpdate(pane.host, f, pane.session.sheetNames, pane.session.requestBudget);
   if (!prep) return UPDATE_UI.readFirst;
   if (!('plans' in prep)) throw new UserError(prep.reason);
   pane.progress(UPDATE_UI.progress);

@@ -1,6 +1,6 @@
 // Request size of plans as Office.js sends them, and splitting of big plans so each request stays under Excel on the web's 5 MB limit.
 import type { Block, SheetPlan } from '../model/sheet-plan';
-import { blockBytes, blockFrameBytes, blockWidth, itemBytes, REQUEST_FRAME_BYTES, rowBytes, rowStyleBytes, skeletonBytes, utf8 } from './request-estimate';
+import { blockBytes, blockFrameBytes, blockWidth, itemBytes, READ_BYTES_PER_CELL, REQUEST_FRAME_BYTES, rowBytes, rowStyleBytes, skeletonBytes, utf8 } from './request-estimate';
 
 /**
  * Excel on the web refuses a request (one context.sync) or a response whose payload passes 5 MB
@@ -167,4 +167,63 @@ export function batchPlans(plans: SheetPlan[], maxBytes: number = DEFAULT_REQUES
   }
   if (current.length) batches.push(current);
   return batches;
+}
+
+/** A property a read loads per cell. */
+export type ReadProp = 'values' | 'text' | 'formulas' | 'numberFormat';
+
+/** A sheet to read: its used range's size and the properties loaded. */
+export interface ReadTarget {
+  name: string;
+  rows: number;
+  cols: number;
+  props: ReadProp[];
+}
+
+/** Rows from..to (relative to the used range) of one sheet, read in one request. */
+export interface ReadBand {
+  name: string;
+  from: number;
+  to: number;
+}
+
+/** Bytes of a band's frame in the response and request: its range, query and result envelope. */
+const BAND_FRAME_BYTES = 400;
+
+/** Estimated response bytes of reading `rows` rows of a sheet `cols` wide with `props` (READ_BYTES_PER_CELL per cell and property). */
+export function readBytes(rows: number, cols: number, props: ReadProp[]): number {
+  const perCell = props.reduce((n, p) => n + READ_BYTES_PER_CELL[p], 0);
+  return BAND_FRAME_BYTES + rows * (cols * perCell + 4 * props.length);
+}
+
+/**
+ * Plans the requests of a read so each response stays within `budget` bytes (estimated by
+ * readBytes): whole sheets share a request while they fit, a sheet bigger than the budget is read
+ * in bands of rows. Order is kept; empty sheets need no band. Each inner array is one request.
+ */
+export function readRequests(targets: ReadTarget[], budget: number): ReadBand[][] {
+  const requests: ReadBand[][] = [];
+  let current: ReadBand[] = [];
+  let used = 0;
+  for (const t of targets) {
+    if (t.rows <= 0 || t.cols <= 0) continue;
+    const perRow = readBytes(1, t.cols, t.props) - BAND_FRAME_BYTES;
+    let from = 0;
+    while (from < t.rows) {
+      let room = Math.floor((budget - used - BAND_FRAME_BYTES) / perRow);
+      if (room < 1 && current.length) {
+        requests.push(current);
+        current = [];
+        used = 0;
+        continue;
+      }
+      room = Math.max(1, room);
+      const to = Math.min(t.rows, from + room);
+      current.push({ name: t.name, from, to });
+      used += readBytes(to - from, t.cols, t.props);
+      from = to;
+    }
+  }
+  if (current.length) requests.push(current);
+  return requests;
 }

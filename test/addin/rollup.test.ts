@@ -3,10 +3,9 @@ import { mkdtempSync, readFileSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { applyPlans, NO_EXTRAS, type Capabilities, type ExcelHost } from '../../addin/excel-adapter';
-import { readBatches } from '../../addin/rollup-adapter';
 import { AddinSession, UserError } from '../../addin/session';
 import { runRollup } from '../../cli/commands/rollup';
-import { DEFAULT_REQUEST_BUDGET } from '../../shared/app/split-plan';
+import { DEFAULT_REQUEST_BUDGET, readBytes, readRequests, type ReadProp } from '../../shared/app/split-plan';
 import { isBackupSheet } from '../../shared/app/snapshot';
 import { STATUS_LABEL } from '../../shared/i18n/sv';
 import { ROLLUP, ROLLUP_HOST, ROLLUP_SHEET, THEME_LABEL } from '../../shared/i18n/sv-rollup';
@@ -14,7 +13,7 @@ import type { PlanCell } from '../../shared/model/sheet-plan';
 import { STATUS_ORDER } from '../../shared/plan/structured';
 import { ACTIVITY_COLS, ACTIVITY_ROWS, KOMMUN_COLS, THEME_COLS, THEME_IDS } from '../../shared/rollup';
 import { readXlsxGrids, trimGrid } from '../support/contract';
-import { FakeWorkbook } from '../support/excel-fake';
+import { EXCEL_WEB, FakeWorkbook, type HostProfile } from '../support/excel-fake';
 import { kommunBuilds, kommunSheets, regionSheets, writeBuildWorkbooks, type KommunBuild } from '../support/rollup-workbook';
 import { hyperFormulaEvaluator } from './fake-evaluator';
 
@@ -24,11 +23,12 @@ const DATE = '2026-05-04';
 const WEB: Capabilities = { ...NO_EXTRAS, requestBudget: DEFAULT_REQUEST_BUDGET };
 
 /** A region's workbook: a user's sheet of notes, then every kommun's structured sheet, Händelser and Kontroller as copied in ("… (2)"), calculated like Excel. */
-async function regionBook(kbs: KommunBuild[]): Promise<FakeWorkbook> {
-  const book = new FakeWorkbook();
+async function regionBook(kbs: KommunBuild[], profile?: HostProfile): Promise<FakeWorkbook> {
+  const book = new FakeWorkbook(profile);
   book.evaluator = hyperFormulaEvaluator;
   book.addGrid('Läsanvisning', [['Region Syd: kommunernas uppföljningar, ett strukturerat blad per kommun'], ['Aktivitet', 'Att göra'], ['Sammanställ', 'Klicka på Sammanställ flera kommuner']]);
-  await applyPlans(hostOf(book), regionSheets(kbs), { source: null, existing: [] });
+  // Built as a user of that host would have: on the web in requests within its limit.
+  await applyPlans(hostOf(book), regionSheets(kbs), { source: null, existing: [], capabilities: profile === EXCEL_WEB ? WEB : NO_EXTRAS });
   return book;
 }
 
@@ -51,12 +51,13 @@ function kommunRows(grid: PlanCell[][], n: number): number[] {
 describe('syncs of the roll-up whatever the number of kommuner', () => {
   const counts: Record<number, Record<string, number>> = {};
   const web: Record<number, Record<string, number>> = {};
+  const webSizes: Record<number, { requestBytes: number; responseBytes: number; refused: number }> = {};
 
   beforeAll(async () => {
     for (const n of [2, 10, 50]) {
       const kbs = kommunBuilds(n);
       for (const [caps, out] of [[NO_EXTRAS, counts], [WEB, web]] as const) {
-        const book = await regionBook(kbs);
+        const book = await regionBook(kbs, caps === WEB ? EXCEL_WEB : undefined);
         const session = new AddinSession(hostOf(book), caps, () => NOW);
         const prepare = await syncsOf(book, () => session.prepareRollup());
         expect(prepare.result.data.kommuner).toHaveLength(n);
@@ -70,6 +71,7 @@ describe('syncs of the roll-up whatever the number of kommuner', () => {
         expect(report.result.doc.title).toBe(`Medborgarlöften – sammanställning för ${n} kommuner`);
         const undo = await syncsOf(book, () => session.undoLast());
         expect(undo.result.restored).toEqual([ROLLUP_SHEET.summary, ROLLUP_SHEET.themes, ROLLUP_SHEET.activities]);
+        if (caps === WEB) webSizes[n] = { ...book.largest(), refused: book.requests.filter((r) => r.refused).length };
         out[n] = { prepare: prepare.syncs, commit: commit.syncs, 'prepare (replace)': again.syncs, 'commit (replace)': replace.syncs, report: report.syncs, undo: undo.syncs };
       }
     }
@@ -83,23 +85,38 @@ describe('syncs of the roll-up whatever the number of kommuner', () => {
     expect(counts[50]).toEqual(want);
   });
 
-  it('uses the same syncs within Excel on the web\u2019s request limit', () => {
+  it('uses the same syncs within Excel on the web\u2019s request limit, a read past its response budget split in two', () => {
     expect(web[2]).toEqual(counts[2]);
     expect(web[10]).toEqual(counts[2]);
-    expect(web[50]).toEqual(counts[2]);
+    // 50 kommuner and the three roll-up sheets' snapshot are estimated past 4,500,000 bytes of response: read in two requests.
+    expect(web[50]).toEqual({ ...counts[2], 'prepare (replace)': counts[2]['prepare (replace)'] + 1 });
+    for (const n of [2, 10, 50]) {
+      expect(webSizes[n].refused).toBe(0);
+      expect(webSizes[n].requestBytes).toBeLessThan(5_000_000);
+      expect(webSizes[n].responseBytes).toBeLessThan(5_000_000);
+    }
   });
 });
 
 describe('reads past the web\u2019s request limit', () => {
-  it('splits a read into requests that each stay within the budget, and keeps it whole below it', () => {
-    const cells: Record<string, number> = { A: 10_000, B: 10_000, C: 10_000, Sammanställning: 5_000 };
-    const size = (n: string) => cells[n] ?? 0;
-    expect(readBatches(['Sammanställning'], ['A', 'B', 'C'], size, Number.POSITIVE_INFINITY)).toEqual([{ snapshot: ['Sammanställning'], readBack: ['A', 'B', 'C'] }]);
-    // 10,000 cells × 2 properties × 24 bytes = 480,000 bytes a sheet read back, 5,000 × 3 × 24 = 360,000 for the snapshot; 1,000,000 bytes a request.
-    const batches = readBatches(['Sammanställning'], ['A', 'B', 'C'], size, 1_000_000);
-    expect(batches).toEqual([{ snapshot: ['Sammanställning'], readBack: ['A'] }, { snapshot: [], readBack: ['B', 'C'] }]);
-    // A sheet bigger than a whole request is a request of its own.
-    expect(readBatches([], ['A', 'B'], size, 100_000)).toEqual([{ snapshot: [], readBack: ['A'] }, { snapshot: [], readBack: ['B'] }]);
+  it('plans a read in requests that each stay within the budget, a big sheet in bands of rows, and keeps it whole below it', () => {
+    const targets = [
+      { name: 'Sammanställning', rows: 100, cols: 50, props: ['values', 'formulas', 'numberFormat'] as ReadProp[] },
+      { name: 'A', rows: 400, cols: 25, props: ['values', 'text'] as ReadProp[] },
+      { name: 'B', rows: 4000, cols: 25, props: ['values', 'text'] as ReadProp[] },
+    ];
+    expect(readRequests(targets, Number.POSITIVE_INFINITY)).toEqual([[{ name: 'Sammanställning', from: 0, to: 100 }, { name: 'A', from: 0, to: 400 }, { name: 'B', from: 0, to: 4000 }]]);
+    const budget = 1_000_000;
+    const requests = readRequests(targets, budget);
+    expect(requests.length).toBeGreaterThan(2);
+    for (const r of requests) expect(r.reduce((n, b) => n + readBytes(b.to - b.from, targets.find((t) => t.name === b.name)!.cols, targets.find((t) => t.name === b.name)!.props), 0)).toBeLessThanOrEqual(budget);
+    // Every row of every sheet is read exactly once, in order.
+    for (const t of targets) {
+      const bands = requests.flat().filter((b) => b.name === t.name);
+      expect(bands[0].from).toBe(0);
+      bands.forEach((b, i) => i && expect(b.from).toBe(bands[i - 1].to));
+      expect(bands[bands.length - 1].to).toBe(t.rows);
+    }
   });
 });
 
