@@ -954,6 +954,8 @@ export class FakeWorkbook {
   reads: string[] = [];
   /** Every request (sync) with its serialised sizes, in order. */
   requests: RequestRecord[] = [];
+  /** When set, the JSON body of every request is kept here (the self-test looks at its shape). */
+  bodies: string[] | null = null;
   /** Set when a formula was written since the last evaluation. */
   dirty = false;
   profile: HostProfile;
@@ -1107,7 +1109,9 @@ export class FakeContext {
     const body = this._body();
     this._pending = [];
     this._paths = new Map();
-    const rec: RequestRecord = { requestBytes: utf8Bytes(JSON.stringify(body)), responseBytes: 0, actions: body.Actions.length, objectPaths: Object.keys(body.ObjectPaths).length };
+    const text = JSON.stringify(body);
+    this.book.bodies?.push(text);
+    const rec: RequestRecord = { requestBytes: utf8Bytes(text), responseBytes: 0, actions: body.Actions.length, objectPaths: Object.keys(body.ObjectPaths).length };
     this.book.requests.push(rec);
     if (rec.requestBytes > this.book.profile.requestLimit) {
       rec.refused = 'RequestPayloadSizeLimitExceeded';
