@@ -18,6 +18,8 @@
 //   The run never deletes a sheet it replaces, so the structured sheet's COUNTIFS over Händelser
 //   follow Händelser into its backup and back, and a user's formulas over the structured sheet
 //   come back with it; nothing points at a deleted sheet.
+//   The price: between a run and the next, a user's own formula over a replaced sheet reads its
+//   backup (as before the run) rather than the new sheet; before, the run's delete made it #REF!.
 // - Hidden, not VeryHidden: Worksheet.delete "will fail with an InvalidOperation exception" on a
 //   VeryHidden sheet (office-js#365), and the next run deletes the previous run's backups.
 // A backup is addressed by its name (WorksheetCollection.getItem takes a name or an id).
