@@ -65,18 +65,64 @@ export function mergesFromAddress(address: string, row: number, col: number): Me
 /**
  * Reads the active sheet's used range, or the selection when `selectionOnly` is set and more
  * than one cell is selected, as values plus display texts and the sheet's merged ranges: ONE
- * `context.sync()`. Merges are asked for only where ExcelApi 1.13 is supported (`mergedAreas`
+ * `context.sync()` (on the web, with a finite `budget`: one to size the range, then as many as keep
+ * each response within the budget, one at the seeds' size). Merges are asked for only where ExcelApi 1.13 is supported (`mergedAreas`
  * overrides the check); should the host still refuse them (over 512 merged areas), the sheet is
  * read again without.
  */
-export async function readSource(host: ExcelHost, opts: { selectionOnly?: boolean; mergedAreas?: boolean } = {}): Promise<SourceRead> {
+export async function readSource(host: ExcelHost, opts: { selectionOnly?: boolean; mergedAreas?: boolean; budget?: number } = {}): Promise<SourceRead> {
   const withMerges = opts.mergedAreas ?? supportsMergedAreas();
+  const budget = opts.budget ?? Number.POSITIVE_INFINITY;
+  const read = (merges: boolean) => (Number.isFinite(budget) ? readBanded(host, opts.selectionOnly === true, merges, budget) : readOnce(host, opts.selectionOnly === true, merges));
   try {
-    return await readOnce(host, opts.selectionOnly === true, withMerges);
+    return await read(withMerges);
   } catch (e) {
     if (!withMerges) throw e;
-    return readOnce(host, opts.selectionOnly === true, false);
+    return read(false);
   }
+}
+
+/**
+ * Läs in on Excel on the web: one sync for the sheet's name, the used range's (or selection's)
+ * position and size and the merges, then the cells in requests whose responses stay within
+ * `budget` (one for a sheet of the seeds' size), a big sheet in bands of rows.
+ */
+async function readBanded(host: ExcelHost, selectionOnly: boolean, withMerges: boolean, budget: number): Promise<SourceRead> {
+  const probe = await host.run(async (context) => {
+    const sheet = context.workbook.worksheets.getActiveWorksheet();
+    sheet.load('name');
+    const dims = ['rowIndex', 'columnIndex', 'rowCount', 'columnCount', 'address'];
+    const used = sheet.getUsedRangeOrNullObject(true);
+    used.load(dims);
+    const sel = selectionOnly ? context.workbook.getSelectedRange() : null;
+    sel?.load([...dims, 'cellCount']);
+    const merged = withMerges ? sheet.getRange().getMergedAreasOrNullObject() : null;
+    merged?.load('address');
+    const sheets = context.workbook.worksheets;
+    sheets.load('items/name');
+    await context.sync();
+    const range = sel && sel.cellCount > 1 ? sel : used.isNullObject ? null : used;
+    return {
+      sheetName: sheet.name,
+      sheetNames: sheets.items.map((s) => s.name),
+      box: range ? { row: range.rowIndex, col: range.columnIndex, rows: range.rowCount, cols: range.columnCount } : null,
+      address: range ? range.address : '',
+      mergedAddress: merged && !merged.isNullObject ? merged.address : null,
+    };
+  });
+  const { sheetName, box } = probe;
+  if (!box) return { grid: { sheetName, origin: { row: 0, col: 0 }, values: [], texts: [] }, sheetNames: probe.sheetNames, address: '' };
+  const values: unknown[][] = [];
+  const texts: string[][] = [];
+  for (const request of readRequests([{ name: sheetName, rows: box.rows, cols: box.cols, props: ['values', 'text'] }], budget)) {
+    const got = await readBandsSplitting(host, request.map((b) => ({ ...b, box, props: ['values', 'text'] as ReadProp[] })));
+    for (const { data } of got.bands) {
+      for (const row of data.values ?? []) values.push(row);
+      for (const row of (data.text ?? []) as string[][]) texts.push(row);
+    }
+  }
+  const merges = probe.mergedAddress ? mergesFromAddress(probe.mergedAddress, box.row, box.col) : [];
+  return { grid: normalizeGrid({ sheetName, origin: { row: box.row, col: box.col }, values, texts, merges }), sheetNames: probe.sheetNames, address: probe.address };
 }
 
 function readOnce(host: ExcelHost, selectionOnly: boolean, withMerges: boolean): Promise<SourceRead> {

@@ -101,7 +101,7 @@ export class AddinSession {
 
   /** Läs in: reads the active sheet (or the selection) and imports it; writes nothing. One sync. */
   async read(opts: { selectionOnly?: boolean; reportedPeriod?: number | null } = {}): Promise<Preview> {
-    const res = await readSource(this.host, { selectionOnly: opts.selectionOnly });
+    const res = await readSource(this.host, { selectionOnly: opts.selectionOnly, budget: this.caps.requestBudget });
     this.sheetNames = res.sheetNames;
     const sheet = res.grid.sheetName ?? '';
     if (isGeneratedSheet(sheet)) throw new UserError(UI.errors.sourceIsGenerated(sheet));
