@@ -45,6 +45,8 @@ describe('ranges must lie on the grid (getMaxRows × getMaxColumns)', () => {
     expect(() => s.getRange(1, 1, 0, 1)).toThrow('The number of rows in the range must be at least 1.');
     expect(() => s.getRange(1, 1, 1, 0)).toThrow('The number of columns in the range must be at least 1.');
     expect(s.getRange(5, 4).getA1Notation()).toBe('D5');
+    expect(() => s.getColumnWidth(5)).toThrow('Those columns are out of bounds.');
+    expect(() => s.setColumnWidths(3, 3, 120)).toThrow('Those columns are out of bounds.');
     // Growing the grid is the script's job (insertRowsAfter), then the range exists.
     s.insertRowsAfter(5, 1);
     expect(s.getRange(6, 1).getA1Notation()).toBe('A6');

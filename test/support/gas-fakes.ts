@@ -634,9 +634,13 @@ export class FakeSheet {
     if (i < 0) throw new Error('fake: the chart is not on this sheet');
     this.charts[i] = new FakeChart(ch.getChartId(), ch.spec);
   }
-  setColumnWidths(start: number, n: number, w: number) { for (let i = 0; i < n; i++) this.columnWidths.set(start + i, w); return this; }
-  setColumnWidth(col: number, w: number) { this.columnWidths.set(col, w); return this; }
-  getColumnWidth(col: number) { return this.columnWidths.get(col) ?? 100; }
+  /** Columns past the grid are refused: "Those columns are out of bounds." (Apps Script's message in github.com/mogsdad/SheetConverter/issues/20, from getColumnWidth past the last column). */
+  _checkColumns(start: number, n: number): void {
+    if (!(start >= 1) || !(n >= 1) || start + n - 1 > this.maxCols) throw new Error('Those columns are out of bounds.');
+  }
+  setColumnWidths(start: number, n: number, w: number) { this._checkColumns(start, n); for (let i = 0; i < n; i++) this.columnWidths.set(start + i, w); return this; }
+  setColumnWidth(col: number, w: number) { this._checkColumns(col, 1); this.columnWidths.set(col, w); return this; }
+  getColumnWidth(col: number) { this._checkColumns(col, 1); return this.columnWidths.get(col) ?? 100; }
   setFrozenRows(n: number) { this.frozenRows = n; return this; }
   setFrozenColumns(n: number) { this.frozenCols = n; return this; }
   getFrozenRows() { return this.frozenRows; }
