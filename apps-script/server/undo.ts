@@ -12,10 +12,11 @@
 // 500 KB in total.
 //
 // Why undo writes the backup back INTO the replaced sheet rather than deleting it and renaming the
-// backup: other sheets point at the replaced sheet by its identity. The structured sheet counts
-// Händelser with COUNTIFS, a summary reads the structured sheet, Kontroller links to cells by
-// `#gid=` and users add their own formulas; deleting a sheet turns every reference to it into
-// #REF!. So the sheet keeps its id and position, and everything a sheet holds is put back
+// backup: other sheets point at the replaced sheet by its identity. Of the generated sheets, the
+// structured sheet counts Händelser with COUNTIFS, Teman counts Aktiviteter per tema, and Kontroller
+// links to the structured sheet's cells by `#gid=<its id>`; users add formulas of their own over any
+// of them. Deleting a sheet turns every formula reference to it into #REF! and leaves the links
+// pointing at nothing. So the sheet keeps its id and position, and everything a sheet holds is put back
 // through documented calls, each constant in the number of rows:
 //   - the grid size first (getMaxRows/getMaxColumns, insertRowsAfter/deleteRows …), so the whole
 //     backup fits and nothing of the run's larger grid remains;
