@@ -535,6 +535,7 @@ export class FakeRange extends FakeObject {
   }
   /** The sheet's name for the log, when it is already known (sheets added in this batch are). */
   _sheetNameNow(): string {
+    if (this._parent instanceof FakeWorksheet) return this._parent._nameNow();
     try {
       return this._sheet().name;
     } catch {
@@ -594,9 +595,10 @@ export class FakeRange extends FakeObject {
    * there are more than 512 merged areas.
    */
   getMergedAreasOrNullObject(): FakeRangeAreas {
-    this._ctx.book.reads.push(`getMergedAreasOrNullObject ${this._sheetNameNow()}!${this._a1}`);
     let inside: string[] = [];
     return new FakeRangeAreas(this._ctx, this, 'GetMergedAreasOrNullObject', () => this._sheet().name, () => inside, () => {
+      // Logged when the host runs it, when the (active) sheet is known.
+      this._ctx.book.reads.push(`getMergedAreasOrNullObject ${this._sheet().name}!${this._a1}`);
       inside = this._sheet().merges.filter((m) => {
         const b = parseA1Range(m)!;
         return b.row >= this._box.row && b.row < this._box.row + this._box.rows && b.col >= this._box.col && b.col < this._box.col + this._box.cols;
