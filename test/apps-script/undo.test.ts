@@ -16,8 +16,9 @@ const STRUCTURED = 'Medborgarlöften 2019';
 const DOCX_DIR = join(__dirname, '..', 'fixtures', 'docx');
 
 /** A spreadsheet holding the seed on "Uppföljning" (Sheets recalculating as it does), the bundle loaded. */
-function seeded(seed: string): { env: GasEnv; run: Run } {
+function seeded(seed: string, locale = 'en_US'): { env: GasEnv; run: Run } {
   const env = withWordUtilities(makeGasEnv());
+  env.ss.locale = locale;
   env.ss.evaluator = hyperFormulaEvaluator;
   env.ss.addSheetWithRows('Uppföljning', seedGrid(seed).values);
   const { run } = loadBundle(env);
@@ -157,6 +158,18 @@ describe('Ångra after Sammanställ flera kommuner', () => {
     ok(run, 'rollup', false);
     for (const n of NAMES) userEdits(env, n);
     undoRestores(env, run, () => ok(run, 'rollup', true), 'rollup (replace)');
+  });
+});
+
+describe('Ångra in a Swedish-locale spreadsheet (formulas with semicolons)', () => {
+  it('restores the re-made structure and summary exactly', () => {
+    const { env, run } = seeded('eskilstuna-2019', 'sv_SE');
+    ok(run, 'structure', false);
+    expect([...env.ss.sheet(STRUCTURED)!.cells.values()].some((c) => c.formula?.includes(';'))).toBe(true);
+    userEdits(env, STRUCTURED);
+    undoRestores(env, run, () => ok(run, 'structure', true), 'sv_SE structure (replace)', false);
+    ok(run, 'summary', false);
+    undoRestores(env, run, () => ok(run, 'summary', true), 'sv_SE summary (replace)', false);
   });
 });
 
