@@ -18,8 +18,9 @@ export interface Capabilities {
   /** ExcelApi 1.10: threaded comments, the fallback for notes. */
   comments: boolean;
   /**
-   * Bytes of plan per request: Excel on the web rejects requests over 5 MB, so there plans are
-   * split at DEFAULT_REQUEST_BUDGET; desktop Excel has no such limit and writes each action in one sync.
+   * Bytes per request and per response as Office.js serialises them: Excel on the web refuses
+   * either past 5 MB, so there writes and reads are split at DEFAULT_REQUEST_BUDGET (estimated per
+   * operation); desktop Excel has no such limit and reads and writes each action in one sync.
    */
   requestBudget: number;
 }
@@ -487,7 +488,7 @@ export interface ApplyOptions {
   /** Extra sheets to delete (undo of a run that created them). */
   remove?: string[];
   capabilities?: Capabilities;
-  /** Bytes per request; defaults to the capabilities' budget (4 MiB on the web, unlimited on desktop). */
+  /** Bytes per request; defaults to the capabilities' budget (4,500,000 bytes on the web, unlimited on desktop). */
   budget?: number;
   /** Sheet to show when done. */
   activate?: string | null;

@@ -4,7 +4,7 @@ import type { ExcelHost, Capabilities } from '../../addin/excel-adapter';
 import { DEFAULT_REQUEST_BUDGET, planBytes } from '../../shared/app/split-plan';
 import { importFollowUp } from '../../shared/import/import-follow-up';
 import { planImportSheets } from '../../shared/plan/index';
-import { FakeWorkbook } from '../support/excel-fake';
+import { EXCEL_DESKTOP, EXCEL_WEB, FakeWorkbook, type HostProfile } from '../support/excel-fake';
 import { isDocElementCall, isGrowthCall, loadBundle, makeGasEnv, roundTripCalls } from '../support/gas-fakes';
 import { generateFollowUp } from './generate';
 
@@ -15,11 +15,13 @@ export interface HostCalls {
   planCells: number;
   excel: Record<string, number>;
   excelWeb: Record<string, number>;
+  /** Excel on the web: the largest request and response of any sync (bytes, the strict fake's serialisation). */
+  excelWebLargest: { requestBytes: number; responseBytes: number };
   gas: Record<string, { calls: number; roundTrips: number; growth: number; docEdits: number; setters: number; cellsWritten: number }>;
 }
 
-async function excelSyncs(n: number, caps: Capabilities): Promise<Record<string, number>> {
-  const book = new FakeWorkbook();
+async function excelSyncs(n: number, caps: Capabilities, profile: HostProfile = EXCEL_DESKTOP, largest?: (l: { requestBytes: number; responseBytes: number }) => void): Promise<Record<string, number>> {
+  const book = new FakeWorkbook(profile);
   book.addGrid('Uppföljning', generateFollowUp(n).values as (string | null)[][]);
   book.active = 'Uppföljning';
   const session = new AddinSession(book as unknown as ExcelHost, caps, () => new Date('2019-12-31T12:00:00Z'));
@@ -34,6 +36,7 @@ async function excelSyncs(n: number, caps: Capabilities): Promise<Record<string,
   await step('Skapa sammanfattning', async () => session.commit(await session.prepareSummary()));
   await step('Exportera rapport', () => session.report());
   await step('Ångra senaste körning', () => session.undoLast());
+  largest?.(book.largest());
   return out;
 }
 
@@ -69,6 +72,8 @@ function gasCalls(n: number): HostCalls['gas'] {
 
 async function main(): Promise<void> {
   const n = Number(process.argv[2]);
+  const excelOnly = process.argv.includes('--excel-only');
+  let webLargest = { requestBytes: 0, responseBytes: 0 };
   const plans = planImportSheets(importFollowUp(generateFollowUp(n)));
   const planCells = plans.reduce((s, p) => s + p.blocks.reduce((t, b) => t + b.values.length * (b.values[0]?.length ?? 0), 0), 0);
   const result: HostCalls = {
@@ -76,9 +81,11 @@ async function main(): Promise<void> {
     planMb: planBytes(plans) / 2 ** 20,
     planCells,
     excel: await excelSyncs(n, { notes: true, comments: true, requestBudget: Number.POSITIVE_INFINITY }),
-    excelWeb: await excelSyncs(n, { notes: true, comments: true, requestBudget: DEFAULT_REQUEST_BUDGET }),
-    gas: gasCalls(n),
+    excelWeb: await excelSyncs(n, { notes: true, comments: true, requestBudget: DEFAULT_REQUEST_BUDGET }, EXCEL_WEB, (l) => (webLargest = l)),
+    excelWebLargest: { requestBytes: 0, responseBytes: 0 },
+    gas: excelOnly ? {} : gasCalls(n),
   };
+  result.excelWebLargest = webLargest;
   process.stdout.write(JSON.stringify(result));
 }
 

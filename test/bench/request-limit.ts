@@ -46,7 +46,7 @@ export interface SplitWrite {
   mismatched: string[];
 }
 
-/** Writes n activities' plans to the fake Excel on the web (4 MiB budget) and checks every sheet landed whole. */
+/** Writes n activities' plans to the fake Excel on the web (4,500,000-byte budget, strict web profile) and checks every sheet landed whole. */
 export async function splitWrite(n: number): Promise<SplitWrite> {
   const plans = plansFor(n);
   const batches = batchPlans(plans, DEFAULT_REQUEST_BUDGET);

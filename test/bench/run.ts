@@ -1,5 +1,6 @@
 // `npm run bench`: measures the core, the hosts' round trips, bundle sizes, the pane's first render and the request limit into docs/benchmarks.md.
 // `npx tsx test/bench/run.ts --core-only`: only the core rows (import, plan, floor), printed, docs/benchmarks.md left as it is.
+// `npx tsx test/bench/run.ts --excel-only`: only Excel's syncs per action (desktop and web) and the web's request limit, printed, docs/benchmarks.md left as it is.
 import { execFileSync } from 'child_process';
 import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'fs';
 import { CORPUS_DIR, checkCase, loadCorpus, loadExceptions } from '../support/corpus';
@@ -35,6 +36,7 @@ interface CoreResult {
 /** Issue 11's targets for the warm total (import + plan). */
 const CORE_TARGETS: Record<number, number> = { 1000: 30, 10000: 300 };
 const coreOnly = process.argv.includes('--core-only');
+const excelOnly = process.argv.includes('--excel-only');
 
 /** Runs a bench worker in a fresh Node process (own heap, own peak RSS) and parses its JSON. */
 function worker<T>(file: string, args: string[], heapMb = 4096): T {
@@ -49,13 +51,13 @@ function worker<T>(file: string, args: string[], heapMb = 4096): T {
 const log = (s: string) => process.stderr.write(`${s}\n`);
 
 // --- measure -----------------------------------------------------------------------------------
-if (!coreOnly) {
+if (!coreOnly && !excelOnly) {
   log('Bygger tillägget och Apps Script-paketet …');
   ensureBuilt('addin');
   ensureBuilt('apps-script');
 }
 
-const core = sizes.map((n) => {
+const core = excelOnly ? [] : sizes.map((n) => {
   log(`Kärnan: ${n} aktiviteter …`);
   return worker<CoreResult>('core-size.ts', [String(n), String(n >= 10000 ? 5 : n >= 1000 ? 9 : 15)]);
 });
@@ -86,8 +88,50 @@ if (coreOnly) {
 }
 const hosts = sizes.map((n) => {
   log(`Värdarna: ${n} aktiviteter …`);
-  return worker<HostCalls>('host-calls.ts', [String(n)]);
+  return worker<HostCalls>('host-calls.ts', [String(n), ...(excelOnly ? ['--excel-only'] : [])]);
 });
+
+/** Excel's syncs per action, desktop and web, with the web's largest request and response per size. */
+function excelSyncTable(): void {
+  const actions = Object.keys(hosts[0].excel);
+  row('Excel: `context.sync()` per action', ...sizes.map((n) => `${fmt(n, 0)}`), 'target');
+  row('---', ...sizes.map(() => '---:'), '---');
+  for (const a of actions) {
+    const xs = hosts.map((h) => h.excel[a]);
+    row(a, ...xs, verdict(xs.every((x) => x <= 2) && new Set(xs).size === 1, 'grows with size'));
+  }
+  for (const a of actions) {
+    const xs = hosts.map((h) => h.excelWeb[a]);
+    const constant = new Set(xs).size === 1;
+    row(`${a} (Excel på webben, 4 500 000 byte per begäran och svar)`, ...xs, constant ? 'constant' : 'split past the budget (see below)');
+  }
+  row('Excel på webben: largest request / response (MB, strict fake)', ...hosts.map((h) => `${fmt(h.excelWebLargest.requestBytes / 1e6, 2)} / ${fmt(h.excelWebLargest.responseBytes / 1e6, 2)}`), `< 5 MB: ${verdict(hosts.every((h) => h.excelWebLargest.requestBytes < 5e6 && h.excelWebLargest.responseBytes < 5e6), 'over')}`);
+}
+
+/** Excel on the web's request limit: the largest single-request follow-up and the 50,000-activity split write. */
+function requestLimitTable(largest: { activities: number; bytes: number }, split: SplitWrite): void {
+  lines.push('Estimated request size = every operation the adapter queues as Office.js serialises it: an object path and an Instantiate action per proxy (getRange, format, font …), a SetProperty or Method action per set or call with its value (`shared/app/request-estimate.ts`, an upper bound checked against the strict fake\'s serialisation in `test/support/excel-fake.ts`). The adapter sends at most 4,500,000 bytes per `context.sync()` (a 10 % margin under 5,000,000) and splits bigger plans between rows; reads are sized by a probe of the used ranges and split the same way.', '');
+  row('measure', 'value');
+  row('---', '---');
+  row('largest follow-up whose import plans fit one 5 MB request (estimate)', `${fmt(largest.activities, 0)} activities (${fmt(largest.bytes / 1e6, 2)} MB)`);
+  row(`${fmt(split.activities, 0)} activities: plan size`, `${fmt(split.planBytes / 1e6)} MB`);
+  row(`${fmt(split.activities, 0)} activities: requests (syncs) used`, `${split.requests} (${split.syncs} syncs)`);
+  row('largest single request, estimated / measured by the strict fake', `${fmt(split.largestRequestBytes / 1e6, 2)} MB / ${fmt(split.measuredLargestRequestBytes / 1e6, 2)} MB — ${verdict(split.measuredLargestRequestBytes < 5e6 && split.largestRequestBytes < 5e6, 'over 5,000,000 bytes')}`);
+  row('estimate ÷ measured, per request', `${split.estimateOverMeasured.min.toFixed(2)}–${split.estimateOverMeasured.max.toFixed(2)} — ${verdict(split.estimateOverMeasured.min >= 1, 'estimate below the measure')}`);
+  row('sheets that landed differently from their plan', split.mismatched.length ? `**${split.mismatched.join(', ')}**` : 'none: every sheet landed whole');
+}
+
+if (excelOnly) {
+  log('Största plan under 5 MB …');
+  const largest = worker<{ activities: number; bytes: number }>('request-limit.ts', ['largest']);
+  log('50 000 aktiviteter mot Excel på webben (fejk) …');
+  const split = worker<SplitWrite>('request-limit.ts', ['split', '50000'], 12288);
+  excelSyncTable();
+  lines.push('');
+  requestLimitTable(largest, split);
+  process.stdout.write(`${lines.join('\n')}\n`);
+  process.exit(0);
+}
 log('Aktivitetspanelens första rendering …');
 // Chromium is a Debian package (.ci/run installs it); without it the table says so instead of failing.
 const pane = chromiumPath() ? worker<PaneRender>('pane-render.ts', ['9']) : null;
@@ -95,7 +139,7 @@ const NO_CHROMIUM = 'not measured: Chromium is not installed (`apt-get install -
 log('Största plan under 5 MB …');
 const largest = worker<{ activities: number; bytes: number }>('request-limit.ts', ['largest']);
 log('50 000 aktiviteter mot Excel på webben (fejk) …');
-const split = worker<SplitWrite>('request-limit.ts', ['split', '50000'], 8192);
+const split = worker<SplitWrite>('request-limit.ts', ['split', '50000'], 12288);
 log('CLI build med 10 000 aktiviteter …');
 const dir = mkdtempSync(join(tmpdir(), 'mbl-bench-'));
 writeFileSync(join(dir, 'big.tsv'), generateFollowUpTsv(10000));
@@ -124,18 +168,7 @@ lines.push(
 
 lines.push('', '## Round trips per action', '');
 lines.push('Counted by the recording fakes (`test/support/excel-fake.ts`, `test/support/gas-fakes.ts`) while the real add-in session and the **built** Apps Script bundle run each action on a generated follow-up. Target: a constant, 2 syncs per Excel action at every size.', '');
-const actions = Object.keys(hosts[0].excel);
-row('Excel: `context.sync()` per action', ...sizes.map((n) => `${fmt(n, 0)}`), 'target');
-row('---', ...sizes.map(() => '---:'), '---');
-for (const a of actions) {
-  const xs = hosts.map((h) => h.excel[a]);
-  row(a, ...xs, verdict(xs.every((x) => x <= 2) && new Set(xs).size === 1, 'grows with size'));
-}
-for (const a of actions) {
-  const xs = hosts.map((h) => h.excelWeb[a]);
-  const constant = new Set(xs).size === 1;
-  row(`${a} (Excel på webben, 4 MiB per begäran)`, ...xs, constant ? verdict(xs.every((x) => x <= 2), 'over 2') : 'split past 5 MB (see below)');
-}
+excelSyncTable();
 lines.push('');
 const gasActions = Object.keys(hosts[0].gas);
 row('Apps Script: service calls per action (round trips / sheet growth / buffered Doc edits / all incl. local builders)', ...sizes.map((n) => `${fmt(n, 0)}`), 'round trips constant?');
@@ -176,14 +209,7 @@ if (pane) {
 } else lines.push(NO_CHROMIUM);
 
 lines.push('', '## Excel on the web: 5 MB per request', '');
-lines.push(`Estimated request size = plan JSON + 400 bytes of Office.js per note, link, rule, validation and merge. The adapter sends at most 4 MiB per \`context.sync()\` (a 20 % margin under 5 MB) and splits bigger plans between rows.`, '');
-row('measure', 'value');
-row('---', '---');
-row('largest follow-up whose import plans fit one 5 MB request', `${fmt(largest.activities, 0)} activities (${fmt(largest.bytes / 2 ** 20, 2)} MiB)`);
-row(`${fmt(split.activities, 0)} activities: plan size`, `${fmt(split.planBytes / 2 ** 20)} MiB`);
-row(`${fmt(split.activities, 0)} activities: requests (syncs) used`, `${split.requests} (${split.syncs} syncs)`);
-row('largest single request', `${fmt(split.largestRequestBytes / 2 ** 20, 2)} MiB — ${verdict(split.largestRequestBytes < 5 * 2 ** 20, 'over 5 MB')}`);
-row('sheets that landed differently from their plan', split.mismatched.length ? `**${split.mismatched.join(', ')}**` : 'none: every sheet landed whole');
+requestLimitTable(largest, split);
 
 lines.push('', '## CLI', '');
 row('measure', 'value');
