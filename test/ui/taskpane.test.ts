@@ -29,7 +29,7 @@ const EKSJO = 'eksjo-2019';
 /** What office.js is replaced with: `Office` (onReady, requirements, platform) and `Excel.run` over the fake workbook. */
 const OFFICE_STUB = `(function () {
   var setup = window.__setup || {};
-  var book = new window.ExcelFake.FakeWorkbook(setup.requirementSets || undefined);
+  var book = new window.ExcelFake.FakeWorkbook(setup.profile === 'web' ? window.ExcelFake.EXCEL_WEB : setup.requirementSets || undefined);
   (setup.sheets || []).forEach(function (s) { book.addGrid(s.name, s.rows); });
   if (setup.active) book.active = setup.active;
   if (setup.selection) book.selection = setup.selection;
@@ -63,6 +63,8 @@ interface Setup {
   active?: string;
   selection?: { sheet: string; address: string };
   requirementSets?: string[];
+  /** 'web': the strict fake's Excel on the web profile (ExcelApi 1.18, 5,000,000-byte requests and responses, platform OfficeOnline). */
+  profile?: 'web';
   host?: string;
 }
 
@@ -228,6 +230,17 @@ describe('task pane flow, all through clicks', () => {
       writeFileSync(join(ROOT, 'docs/images/taskpane.png'), await shot.screenshot({ fullPage: false }));
       if (process.env.UPDATE_SCREENSHOTS === 'full') writeFileSync('/tmp/taskpane-full.png', await shot.screenshot({ fullPage: true }));
     }
+  });
+
+  it('runs Läs in, structure and summary on Excel on the web (strict profile), no request or response past its limit', async () => {
+    const page = await openPane({ ...seedSetup(ESKILSTUNA), profile: 'web' });
+    expect(await page.evaluate(() => (window as unknown as { Office: { context: { platform: string } } }).Office.context.platform)).toBe('OfficeOnline');
+    expect(await clickAndSettle(page, UI.actions.read)).toEqual({ result: UI.result.read('Eskilstuna', 2019), error: '' });
+    expect((await clickAndSettle(page, UI.actions.structure)).error).toBe('');
+    expect(await clickAndSettle(page, UI.actions.summary)).toEqual({ result: UI.result.wrote(['Sammanfattning T3 2019']), error: '' });
+    const requests = await page.evaluate(() => window.__book.requests);
+    expect(requests.filter((r) => r.refused)).toEqual([]);
+    expect(Math.max(...requests.map((r) => Math.max(r.requestBytes, r.responseBytes)))).toBeLessThan(5_000_000);
   });
 
   it('clicking a finding selects its cell on the source sheet', async () => {
