@@ -158,4 +158,11 @@ describe('copying as documented', () => {
     expect(env.ss.sheet('C')!.getIndex()).toBe(3);
     expect(() => env.ss.moveActiveSheet(4)).toThrow();
   });
+
+  it('deleteSheet refuses to remove the last sheet', () => {
+    const { env, s } = sheetOf();
+    expect(() => env.ss.deleteSheet(s)).toThrow("You can't remove all the sheets in a document.");
+    env.ss.insertSheet('B');
+    expect(() => env.ss.deleteSheet(s)).not.toThrow();
+  });
 });

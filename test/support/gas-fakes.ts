@@ -819,6 +819,8 @@ export class FakeSpreadsheet {
     this.version++;
     const raw = this.sheets.find((x) => x.id === s.id);
     if (!raw) throw new Error('fake: the sheet is not in this spreadsheet');
+    // The Sheets service refuses to leave a spreadsheet without sheets (googleapis/google-api-php-client#1293).
+    if (this.sheets.length === 1) throw new Error("You can't remove all the sheets in a document.");
     this.sheets = this.sheets.filter((x) => x !== raw);
     if (this.active === raw) this.active = this.sheets[0] ?? null;
   }
