@@ -81,6 +81,22 @@ export function backupName(i: number, name: string): string {
   return `Ångra ${i + 1} – ${name}`.slice(0, 99);
 }
 
+/**
+ * Gives a backup its name; should a sheet of the user's already be called that (setName refuses a
+ * name in use), a numbered one. No calls beyond the one setName when the name is free.
+ */
+function nameBackup(backup: Sheet, wanted: string): string {
+  for (let n = 1; ; n++) {
+    const name = n === 1 ? wanted : `${wanted.slice(0, 94)} (${n})`;
+    try {
+      backup.setName(name);
+      return name;
+    } catch (e) {
+      if (n >= 9) throw e;
+    }
+  }
+}
+
 /** Deletes the previous run's backups: only the last run can be undone. */
 function dropBackups(ss: Spreadsheet, m: UndoManifest | null): void {
   if (!m) return;
@@ -106,8 +122,7 @@ export function beginRun(ss: Spreadsheet, action: string, names: string[], exist
     }
     const index = sheet.getIndex();
     const backup = sheet.copyTo(ss);
-    const bname = backupName(i, name);
-    backup.setName(bname);
+    const bname = nameBackup(backup, backupName(i, name));
     backup.hideSheet();
     m.replaced.push({ name, backup: bname, index });
   });

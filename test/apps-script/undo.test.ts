@@ -219,6 +219,16 @@ describe('what undo rests on', () => {
     expect(state(env)).toEqual(before);
   });
 
+  it('names a backup apart from a sheet of the user\u2019s that has its name', () => {
+    const { env, run } = seeded('eksjo-2019');
+    ok(run, 'structure', false);
+    env.ss.addSheetWithRows('Ångra 2 – Händelser', [['mitt eget blad']]);
+    undoRestores(env, run, () => {
+      ok(run, 'structure', true);
+      expect(env.ss.sheets.filter((s) => s.hidden).map((s) => s.name)).toEqual(['Ångra 1 – Medborgarlöften 2019', 'Ångra 2 – Händelser (2)', 'Ångra 3 – Kontroller']);
+    }, 'backup name taken', false);
+  });
+
   it('keeps the restored sheets\u2019 ids, so formulas and #gid links of other sheets still point at them', () => {
     const { env, run } = seeded('eksjo-2019');
     ok(run, 'structure', false);
