@@ -190,8 +190,10 @@ export function writeRequestBytes(plans: SheetPlan[]): number {
 
 /**
  * Bytes a read returns per cell and property (values, text, formulas, numberFormat), for sizing
- * reads before their content is known: about 1.5 times the most a generated sheet averages in the
- * strict fake's response (1,000 activities: at most 31, 31, 71 and 10 bytes, the structured sheet's
- * formulas the biggest); a read the host refuses all the same is split further by the adapter.
+ * reads before their content is known: about twice what generated sheets average in the strict
+ * fake's response at 1,000 activities (at most 31, 31, 71 and 10 bytes; cells grow with the
+ * follow-up, as row numbers in texts and formulas get longer: at 50,000 activities a read sized
+ * at 48 bytes a cell for values and text came back at 4.96 MB). A read the host refuses all the
+ * same is halved and read again by the adapter.
  */
-export const READ_BYTES_PER_CELL: Record<'values' | 'text' | 'formulas' | 'numberFormat', number> = { values: 48, text: 48, formulas: 112, numberFormat: 16 };
+export const READ_BYTES_PER_CELL: Record<'values' | 'text' | 'formulas' | 'numberFormat', number> = { values: 64, text: 64, formulas: 160, numberFormat: 24 };

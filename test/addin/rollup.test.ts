@@ -85,11 +85,16 @@ describe('syncs of the roll-up whatever the number of kommuner', () => {
     expect(counts[50]).toEqual(want);
   });
 
-  it('uses the same syncs within Excel on the web\u2019s request limit, a read past its response budget split in two', () => {
+  it('uses the same syncs within Excel on the web\u2019s request limit, a read past its response budget split', () => {
     expect(web[2]).toEqual(counts[2]);
     expect(web[10]).toEqual(counts[2]);
-    // 50 kommuner and the three roll-up sheets' snapshot are estimated past 4,500,000 bytes of response: read in two requests.
-    expect(web[50]).toEqual({ ...counts[2], 'prepare (replace)': counts[2]['prepare (replace)'] + 1 });
+    // 50 kommuner's sheets (and the three roll-up sheets' snapshot) are estimated past 4,500,000 bytes of response: the reads take a request or two more; writes and undo do not.
+    for (const [action, n] of Object.entries(web[50])) {
+      if (/^prepare|^report/.test(action)) {
+        expect(n).toBeGreaterThanOrEqual(counts[2][action]);
+        expect(n).toBeLessThanOrEqual(counts[2][action] + 2);
+      } else expect([action, n]).toEqual([action, counts[2][action]]);
+    }
     for (const n of [2, 10, 50]) {
       expect(webSizes[n].refused).toBe(0);
       expect(webSizes[n].requestBytes).toBeLessThan(5_000_000);
