@@ -4,7 +4,7 @@ import { applyPlans, NO_EXTRAS, type Capabilities, type ExcelHost } from '../../
 import { AddinSession } from '../../addin/session';
 import { DEFAULT_REQUEST_BUDGET } from '../../shared/app/split-plan';
 import { hyperFormulaEvaluator } from '../addin/fake-evaluator';
-import { FakeWorkbook } from '../support/excel-fake';
+import { EXCEL_DESKTOP, EXCEL_WEB, FakeWorkbook } from '../support/excel-fake';
 import { loadBundle, makeGasEnv, roundTripCalls } from '../support/gas-fakes';
 import { kommunBuilds, regionSheets, regionSpreadsheet, type KommunBuild } from '../support/rollup-workbook';
 
@@ -21,10 +21,11 @@ export interface RollupHosts {
 }
 
 async function excelSyncs(kbs: KommunBuild[], caps: Capabilities): Promise<Record<string, number>> {
-  const book = new FakeWorkbook();
+  // The strict fake's web profile (5,000,000-byte requests and responses) when the budget is the web's.
+  const book = new FakeWorkbook(Number.isFinite(caps.requestBudget) ? EXCEL_WEB : EXCEL_DESKTOP);
   book.evaluator = hyperFormulaEvaluator;
   book.addGrid('Läsanvisning', [['Region Syd: kommunernas uppföljningar'], ['Aktivitet', 'Att göra']]);
-  await applyPlans(book as unknown as ExcelHost, regionSheets(kbs), { source: null, existing: [] });
+  await applyPlans(book as unknown as ExcelHost, regionSheets(kbs), { source: null, existing: [], capabilities: caps });
   const session = new AddinSession(book as unknown as ExcelHost, caps, () => new Date('2026-05-04T12:00:00Z'));
   const out: Record<string, number> = {};
   const step = async <T>(name: string, fn: () => Promise<T>): Promise<T> => {
