@@ -17,7 +17,8 @@ export interface HostCalls {
   excelWeb: Record<string, number>;
   /** Excel on the web: the largest request and response of any sync (bytes, the strict fake's serialisation). */
   excelWebLargest: { requestBytes: number; responseBytes: number };
-  gas: Record<string, { calls: number; roundTrips: number; growth: number; docEdits: number; setters: number; cellsWritten: number }>;
+  /** Per action; `refused`: the action said no before writing anything (a report too long for a Google Doc). */
+  gas: Record<string, { calls: number; roundTrips: number; growth: number; docEdits: number; setters: number; cellsWritten: number; refused: boolean }>;
 }
 
 async function excelSyncs(n: number, caps: Capabilities, profile: HostProfile = EXCEL_DESKTOP, largest?: (l: { requestBytes: number; responseBytes: number }) => void): Promise<Record<string, number>> {
@@ -49,7 +50,8 @@ function gasCalls(n: number): HostCalls['gas'] {
     env.log.reset();
     const r = run<{ ok: boolean; message: string }>(fn, ...args);
     // A report longer than a Google Doc holds (1.02 million characters, above ~3,000 activities) is refused before Drive: counted as it is.
-    if (!r.ok && !(fn === 'report' && /för stor för ett Google-dokument/.test(r.message))) throw new Error(`${fn}: ${r.message}`);
+    const refused = !r.ok && fn === 'report' && /för stor för ett Google-dokument/.test(r.message);
+    if (!r.ok && !refused) throw new Error(`${fn}: ${r.message}`);
     const h = env.log.histogram();
     const keys = Object.keys(h);
     out[name] = {
@@ -60,6 +62,7 @@ function gasCalls(n: number): HostCalls['gas'] {
       docEdits: keys.filter(isDocElementCall).reduce((s, k) => s + h[k], 0),
       setters: keys.filter((k) => /^Range\.set/.test(k)).reduce((s, k) => s + h[k], 0),
       cellsWritten: env.log.cellsWritten,
+      refused,
     };
   };
   step('Läs in (sidopanel)', 'preview');
