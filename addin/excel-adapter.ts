@@ -182,8 +182,8 @@ export interface InspectOptions {
 }
 
 /**
- * Looks up the sheets named in `names` and reads their used ranges (values, formulas, number
- * formats) for the undo snapshot; also reads the sheets in `readBack` as Grids (values and
+ * Looks up the sheets named in `names` and reads their used ranges' values (whether a run
+ * replaces them, and the summary's own analysis; undo keeps the sheets themselves); also reads the sheets in `readBack` as Grids (values and
  * display texts: the structured sheet the summary and report are built from). ONE sync on the
  * desktop; on the web (a finite `budget`) one sync to probe the used ranges and one per request
  * of readRequests (one for sheets of the seeds' size), so no response passes the budget.
@@ -193,7 +193,7 @@ export async function inspectSheets(host: ExcelHost, names: string[], readBack: 
   if (!Number.isFinite(budget)) return inspectOnce(host, names, readBack);
   const wanted = [...new Set([...names, ...readBack])];
   const probe = opts.used ? { sheetNames: null, used: opts.used } : await probeUsed(host, wanted);
-  const propsOf = (name: string): ReadProp[] => ['values', ...(names.includes(name) ? (['formulas', 'numberFormat'] as const) : []), ...(readBack.includes(name) ? (['text'] as const) : [])];
+  const propsOf = (name: string): ReadProp[] => ['values', ...(readBack.includes(name) ? (['text'] as const) : [])];
   const targets = wanted.filter((n) => probe.used[n]).map((n) => ({ name: n, rows: probe.used[n]!.rows, cols: probe.used[n]!.cols, props: propsOf(n) }));
   const parts: Record<string, Record<ReadProp, unknown[][]>> = {};
   let sheetNames = probe.sheetNames;
@@ -215,9 +215,7 @@ export async function inspectSheets(host: ExcelHost, names: string[], readBack: 
     const origin = box ? { row: box.row, col: box.col } : { row: 0, col: 0 };
     const values = part.values.map((r) => r.map(toCellValue));
     if (names.includes(name)) {
-      existing[name] = exists
-        ? { sheetName: name, origin, values, formulas: part.formulas.map((r) => r.map(toCellValue)), numberFormats: part.numberFormat.map((r) => r.map((x) => (x === null || x === undefined ? null : String(x)))) }
-        : null;
+      existing[name] = exists ? { sheetName: name, origin, values } : null;
     }
     if (readBack.includes(name) && exists) back[name] = { sheetName: name, origin, values, texts: part.text.map((r) => r.map((t) => String(t ?? ''))) };
   }
@@ -289,7 +287,6 @@ async function inspectOnce(host: ExcelHost, names: string[], readBack: string[])
       const ws = sheets.getItemOrNullObject(name);
       const used = ws.getUsedRangeOrNullObject(true);
       const props = ['values', 'rowIndex', 'columnIndex'];
-      if (names.includes(name)) props.push('formulas', 'numberFormat');
       if (readBack.includes(name)) props.push('text');
       used.load(props);
       return { name, ws, used };
@@ -302,15 +299,7 @@ async function inspectOnce(host: ExcelHost, names: string[], readBack: string[])
       const origin = empty ? { row: 0, col: 0 } : { row: used.rowIndex, col: used.columnIndex };
       const values = empty ? [] : (used.values as unknown[][]).map((r) => r.map(toCellValue));
       if (names.includes(name)) {
-        existing[name] = ws.isNullObject
-          ? null
-          : {
-              sheetName: name,
-              origin,
-              values,
-              formulas: empty ? [] : (used.formulas as unknown[][]).map((r) => r.map(toCellValue)),
-              numberFormats: empty ? [] : (used.numberFormat as unknown[][]).map((r) => r.map((x) => (x === null || x === undefined ? null : String(x)))),
-            };
+        existing[name] = ws.isNullObject ? null : { sheetName: name, origin, values };
       }
       if (readBack.includes(name) && !ws.isNullObject) {
         back[name] = { sheetName: name, origin, values, texts: empty ? [] : (used.text as unknown[][]).map((r) => r.map((t) => String(t ?? ''))) };

@@ -1,14 +1,9 @@
 // The undo record of a run ("Ångra senaste körning"): sheets the run created (undo deletes them) and sheets it replaced, each kept whole as a hidden backup sheet that undo puts back.
-import type { CellValue, Grid } from '../model/grid';
+import type { Grid } from '../model/grid';
 import { isUndoBackupSheet, undoBackupSheet } from '../i18n/sv-plan';
 
-/** A sheet as a host read it back: values, and where it has them, formulas and number formats of the same shape. */
-export interface SheetReadBack extends Grid {
-  /** Formulas as the host reports them ("=SUM(H7:J7)" for formula cells, the value otherwise). */
-  formulas?: CellValue[][];
-  /** Number format codes ("General", "0", "@"). */
-  numberFormats?: (string | null)[][];
-}
+/** A sheet as a host read it back (its values): undo keeps the sheet itself, so nothing more is read. */
+export type SheetReadBack = Grid;
 
 /** A sheet's visibility as Excel names it (Worksheet.visibility). */
 export type SheetVisibility = 'Visible' | 'Hidden' | 'VeryHidden';
